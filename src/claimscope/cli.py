@@ -1,0 +1,101 @@
+"""Command line: `claimscope build | list | check | clean`. Each command hands off to the library."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from . import build as builder
+from . import checks, params, paths, variants
+from .errors import ClaimscopeError
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    progress = builder.Progress(False if args.quiet else None)
+    results = builder.build(args.variants, Path(args.output), args.show_code, progress)
+    for result in results:
+        print(f"{result.variant}: {result.folder}/report.html, report.pdf")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    print("Variants (reports.toml):")
+    for v in variants.load():
+        changed = {k: v.parameters[k] for k in v.parameters if v.parameters[k] != params.PARAMETERS[k].default}
+        print(f"  {v.name:<20} {v.title}" + (f"  {changed}" if changed else ""))
+    print("\nParameters (claimscope.params):")
+    for p in params.PARAMETERS.values():
+        print(f"  {p.name:<22} {p.type.__name__:<6} default {p.default!r:<24} {p.help}; {p.allowed()}")
+    print("\nChapters:")
+    for nb in paths.chapters():
+        print(f"  {nb.name}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    for line in checks.run_all():
+        print(f"ok  {line}")
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    removed = 0
+    for entry in output.iterdir() if output.exists() else []:
+        if entry.name == "README.md":
+            continue
+        if entry.is_symlink() or entry.is_file():
+            entry.unlink()
+        else:
+            shutil.rmtree(entry)
+        removed += 1
+    print(f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {output}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="claimscope",
+        description="Build analytical reports that take a commentary article apart and weigh it against sourced data.",
+        epilog="Exit codes: 0 ok, 1 a chapter failed, 2 bad parameters or input files, 3 missing Chromium or CJK font.",
+    )
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="run the chapters and write HTML, PDF and data for report variants",
+                       description="Validate every variant, run each chapter with papermill, and publish "
+                                   "output/<variant>/report.html, report.pdf, data/ and run.json. A failed build "
+                                   "leaves the previous report untouched.")
+    b.add_argument("variants", nargs="*", metavar="VARIANT", help="variants from reports.toml (default: all)")
+    b.add_argument("--show-code", action="store_true", help="show the code cells in the report (hidden by default)")
+    b.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
+    b.add_argument("--quiet", action="store_true", help="no progress lines (they are off anyway when not on a terminal)")
+    b.set_defaults(func=cmd_build)
+
+    ls = sub.add_parser("list", help="list variants, parameters (type, range, help) and chapters")
+    ls.set_defaults(func=cmd_list)
+
+    c = sub.add_parser("check", help="validate variants, notebooks and data files without running any chapter")
+    c.set_defaults(func=cmd_check)
+
+    cl = sub.add_parser("clean", help="remove built reports from the output folder")
+    cl.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
+    cl.set_defaults(func=cmd_clean)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ClaimscopeError as err:
+        print(f"claimscope: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("claimscope: interrupted; the published reports are unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

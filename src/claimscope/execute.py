@@ -1,0 +1,52 @@
+"""Run one chapter notebook with its parameters through papermill."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+from papermill.exceptions import PapermillExecutionError
+
+from . import params, paths
+from .errors import ChapterError, ParameterError
+
+KERNEL = "python3"
+logging.getLogger("papermill").setLevel(logging.WARNING)
+
+
+def parameters_cell(nb: nbformat.NotebookNode, name: str) -> str:
+    """Source of the cell tagged `parameters` (it must be the first code cell)."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if not code or "parameters" not in code[0].metadata.get("tags", []):
+        raise ParameterError(f"{name}: the first code cell must be tagged 'parameters'")
+    return code[0].source
+
+
+def declared(notebook: Path) -> list[str]:
+    """Names of the parameters a chapter declares, checked against claimscope.params."""
+    nb = nbformat.read(notebook, as_version=4)
+    return params.check_declarations(parameters_cell(nb, notebook.name), notebook.name)
+
+
+def run(notebook: Path, output: Path, values: dict, variant: str) -> float:
+    """Execute `notebook` into `output` with the values it declares; return seconds taken.
+
+    On failure the executed notebook (with papermill's error banner and the traceback) stays at
+    `output`, and ChapterError names the variant, notebook and failing cell.
+    """
+    wanted = {k: values[k] for k in declared(notebook)}
+    start = time.perf_counter()
+    try:
+        pm.execute_notebook(
+            str(notebook), str(output), parameters=wanted, kernel_name=KERNEL,
+            progress_bar=False, log_output=False, cwd=str(paths.NOTEBOOKS),
+        )
+    except PapermillExecutionError as err:
+        raise ChapterError(
+            f"variant '{variant}': {notebook.relative_to(paths.ROOT) if notebook.is_relative_to(paths.ROOT) else notebook}"
+            f" failed in cell {err.cell_index} (execution count {err.exec_count}): {err.ename}: {err.evalue}"
+        ) from None
+    return time.perf_counter() - start
