@@ -42,10 +42,10 @@ report: setup ## Build every report variant listed in reports.toml into output/
 	$(BIN)/claimscope build
 
 test: setup ## Run the whole test suite (unit, notebooks, end-to-end build, browser)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --nbval-lax tests notebooks
 
 test-fast: setup ## Run the tests that need no browser and no full build
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" tests
 
 check: setup ## Validate parameters, claims, sources and figures without running notebooks
 	$(BIN)/claimscope check

@@ -43,10 +43,25 @@ def run(notebook: Path, output: Path, values: dict, variant: str) -> float:
         pm.execute_notebook(
             str(notebook), str(output), parameters=wanted, kernel_name=KERNEL,
             progress_bar=False, log_output=False, cwd=str(paths.NOTEBOOKS),
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings in the build log
         )
     except PapermillExecutionError as err:
+        number, first_line = _failing_cell(output)
+        name = notebook.relative_to(paths.ROOT) if notebook.is_relative_to(paths.ROOT) else notebook
         raise ChapterError(
-            f"variant '{variant}': {notebook.relative_to(paths.ROOT) if notebook.is_relative_to(paths.ROOT) else notebook}"
-            f" failed in cell {err.cell_index} (execution count {err.exec_count}): {err.ename}: {err.evalue}"
+            f"variant '{variant}': {name} failed in cell {number} (counting every cell from 1) `{first_line}`: "
+            f"{err.ename}: {err.evalue}"
         ) from None
     return time.perf_counter() - start
+
+
+def _failing_cell(executed: Path) -> tuple[int, str]:
+    """Number (1-based, in the notebook as written) and first line of the cell that raised."""
+    added = ("injected-parameters", "papermill-error-cell-tag")
+    written = [c for c in nbformat.read(executed, as_version=4).cells
+               if not any(tag in c.metadata.get("tags", []) for tag in added)]
+    for number, cell in enumerate(written, 1):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            lines = cell.source.strip().splitlines()
+            return number, (lines[0][:80] if lines else "")
+    return 0, ""

@@ -27,8 +27,16 @@ def input_files(article: str) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
+def _label(path: Path) -> str:
+    """A path relative to the project (or, for the package's own files, to its src folder)."""
+    for base in (paths.ROOT, paths.PACKAGE.parent):
+        if path.is_relative_to(base):
+            return str(path.relative_to(base))
+    return str(path)
+
+
 def input_hashes(article: str) -> dict[str, str]:
-    return {str(f.relative_to(paths.ROOT)): sha256(f) for f in input_files(article)}
+    return {_label(f): sha256(f) for f in input_files(article)}
 
 
 def git_commit() -> dict:

@@ -6,6 +6,7 @@ import html
 import json
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,8 +17,8 @@ def stage(variant: str, output: Path) -> Path:
     """A fresh folder for a new build of `variant`, invisible to readers until published."""
     builds = paths.builds_dir(output)
     builds.mkdir(parents=True, exist_ok=True)
-    folder = builds / f"{variant}-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(prefix=f"{variant}-{time.strftime('%Y%m%dT%H%M%S')}-", dir=builds))
+    folder.chmod(0o755)  # readable like any published file
     return folder
 
 

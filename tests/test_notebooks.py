@@ -1,0 +1,37 @@
+"""Chapters narrate and call the package: no definitions, paths or file access, no committed outputs."""
+
+import re
+
+import nbformat
+import pytest
+
+from claimscope import execute, paths
+
+CHAPTERS = paths.chapters()
+FORBIDDEN = [
+    (re.compile(r"^\s*(def|class)\s", re.M), "defines a function or class"),
+    (re.compile(r"\bopen\("), "opens a file"),
+    (re.compile(r"\bPath\(|os\.path|[\"'][^\"']*/[^\"']*\.(csv|ya?ml|txt|json|ipynb)[\"']"), "builds a path"),
+]
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_has_no_logic_paths_or_outputs(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        assert not cell.outputs and cell.execution_count is None, "outputs are committed: strip them"
+        for pattern, what in FORBIDDEN:
+            assert not pattern.search(cell.source), f"{notebook.name}: a cell {what}:\n{cell.source}"
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.name)
+def test_first_code_cell_is_tagged_parameters_and_matches_the_registry(notebook):
+    assert execute.declared(notebook)
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_opens_with_a_level_one_heading(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
