@@ -31,6 +31,35 @@ def declared(notebook: Path) -> list[str]:
     return params.check_declarations(parameters_cell(nb, notebook.name), notebook.name)
 
 
+REQUIREMENTS = {
+    "claims": (paths.claims_file, "claims.yaml (the curated claim breakdown)"),
+    "factchecks": (paths.factchecks_file, "factchecks.yaml (the curated fact checks)"),
+    "predictions": (paths.predictions_file, "predictions.yaml (the article's predictions)"),
+}
+
+
+def missing_input(notebook: Path, values: dict) -> str | None:
+    """What curated input a chapter needs that this article does not have yet, in words; else None."""
+    needs = nbformat.read(notebook, as_version=4).metadata.get("claimscope", {}).get("requires", [])
+    for need in [needs] if isinstance(needs, str) else needs:
+        locate, what = REQUIREMENTS[need]
+        if not locate(values["article"]).exists():
+            return f"seeds/{values['article']}/{what}"
+    return None
+
+
+def write_notice(notebook: Path, output: Path, missing: str) -> None:
+    """Stand-in for a chapter whose curated input does not exist yet: its heading and a plain notice."""
+    heading = nbformat.read(notebook, as_version=4).cells[0].source.splitlines()[0]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(
+        f"{heading}\n\nNo curated analysis exists yet for this article: this chapter needs {missing}. "
+        "The automatic results are in the chapter on the article; `claimscope new` drafts a claims file "
+        "from its most check-worthy sentences for an analyst to review."
+    )]
+    nbformat.write(nb, output)
+
+
 def run(notebook: Path, output: Path, values: dict, variant: str) -> float:
     """Execute `notebook` into `output` with the values it declares; return seconds taken.
 
@@ -39,6 +68,9 @@ def run(notebook: Path, output: Path, values: dict, variant: str) -> float:
     """
     wanted = {k: values[k] for k in declared(notebook)}
     start = time.perf_counter()
+    if (missing := missing_input(notebook, values)) is not None:
+        write_notice(notebook, output, missing)
+        return time.perf_counter() - start
     try:
         pm.execute_notebook(
             str(notebook), str(output), parameters=wanted, kernel_name=KERNEL,

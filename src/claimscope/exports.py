@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -17,12 +18,23 @@ def article_title(slug: str) -> str:
     return "Analysis of “" + " · ".join(str(p) for p in parts if p).replace("“", "") + "”"
 
 
-def article_frames(slug: str) -> dict[str, pd.DataFrame]:
-    art = article.load_slug(slug)
+def article_frames(values: dict) -> dict[str, pd.DataFrame]:
+    art = article.load_slug(values["article"])
     return {"paragraphs.csv": article.paragraph_frame(art), "sentences.csv": article.sentence_frame(art)}
 
 
-EXPORTERS = [article_frames]
+def argument_files(values: dict) -> dict[str, object]:
+    """claims.csv, the argument in AIF JSON, and in Argdown (nothing when no curated claims exist)."""
+    from . import argmap, claims
+
+    claimset = claims.load(values["article"])
+    if claimset is None:
+        return {}
+    return {"claims.csv": claims.frame(claimset), "argument.aif.json": argmap.aif(claimset),
+            "argument.argdown": argmap.argdown(claimset)}
+
+
+EXPORTERS = [article_frames, argument_files]
 
 
 def write_all(values: dict, folder: Path) -> list[Path]:
@@ -30,8 +42,13 @@ def write_all(values: dict, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for exporter in EXPORTERS:
-        for name, frame in exporter(values["article"]).items():
+        for name, content in exporter(values).items():
             target = folder / name
-            frame.to_csv(target, index=False, encoding="utf-8")
+            if isinstance(content, pd.DataFrame):
+                content.to_csv(target, index=False, encoding="utf-8")
+            elif isinstance(content, str):
+                target.write_text(content, encoding="utf-8")
+            else:
+                target.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             written.append(target)
     return written

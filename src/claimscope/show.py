@@ -45,13 +45,19 @@ def quote(chinese: str, english: str, where: str = "") -> None:
     ))
 
 
-def analysis(text: str, reasoning: str = "") -> None:
+def analysis(text: str, reasoning: str = "", title: str = "") -> None:
     """A judgement of the analyst's, labelled as such, with its reasoning beside it."""
     why = f'<p class="cs-reasoning"><b>Reasoning:</b> {html.escape(reasoning)}</p>' if reasoning else ""
+    head = f" <b>{html.escape(title)}</b>" if title else ""
     display(HTML(
-        '<div class="cs-analysis"><span class="cs-label">analysis</span>'
+        f'<div class="cs-analysis"><span class="cs-label">analysis</span>{head}'
         f"<p>{html.escape(text)}</p>{why}</div>"
     ))
+
+
+def notice(text: str) -> None:
+    """A plain statement for the reader (e.g. that no curated analysis exists yet)."""
+    display(HTML(f'<div class="cs-notice"><p>{html.escape(text)}</p></div>'))
 
 
 def facts(pairs: dict) -> None:
