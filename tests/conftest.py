@@ -36,3 +36,31 @@ def project_copy(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMSCOPE_ROOT", str(root))
     monkeypatch.setenv("CLAIMSCOPE_OUTPUT", str(root / "output"))
     return root
+
+
+@pytest.fixture(scope="session")
+def base():
+    from claimscope import evidence
+
+    return evidence.load()
+
+
+@pytest.fixture(scope="session")
+def claimset(seed):
+    from claimscope import claims
+
+    return claims.load(SEED, art=seed)
+
+
+@pytest.fixture(scope="session")
+def checks(seed, claimset, base):
+    from claimscope import factcheck
+
+    return factcheck.load(SEED, seed, claimset, base)
+
+
+@pytest.fixture(scope="session")
+def results(checks, base):
+    from claimscope import factcheck
+
+    return factcheck.results(checks, base)

@@ -77,3 +77,8 @@ def paragraphs(rows: list[tuple[int, str, str]]) -> None:
         '<table class="cs-table cs-parallel"><thead><tr><th>#</th><th>Original</th>'
         f'<th>English (the project\'s translation)</th></tr></thead><tbody>{body}</tbody></table>'
     ))
+
+
+def preformatted(text: str) -> None:
+    """A block of plain text kept as written (e.g. a documented rule)."""
+    display(HTML(f'<pre class="cs-pre">{html.escape(text.strip())}</pre>'))
