@@ -74,3 +74,17 @@ def test_merge_numbers_chapters_sections_figures_and_tables():
     captions = [o["data"]["text/html"] for c in merged.cells if c.cell_type == "code" for o in c.outputs]
     assert "Figure 1.1." in captions[0] and "Figure 2.1." in captions[1]
     assert all(c.source != "a = 1" for c in merged.cells)
+
+
+def test_an_unnumbered_summary_keeps_its_headings_and_labels_figures_s():
+    caption = nbformat.v4.new_output(
+        "display_data", data={"text/html": '<p class="cs-caption cs-table-caption">T</p>'},
+        metadata={"claimscope": {"kind": "table"}},
+    )
+    summary, chapter = _notebook(caption), _notebook(json.loads(json.dumps(caption)))
+    summary.metadata["claimscope"] = {"numbered": False}
+    merged = merge.merge([summary, chapter])
+    headings = [c.source for c in merged.cells if c.cell_type == "markdown"]
+    assert headings == ["# Chapter\n\n## Section", "# 1. Chapter\n\n## 1.1 Section"]
+    captions = [o["data"]["text/html"] for c in merged.cells if c.cell_type == "code" for o in c.outputs]
+    assert "Table S.1." in captions[0] and "Table 1.1." in captions[1]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import execute, exports, merge, paths, pdf, provenance, publish, render, variants
+from . import checks, execute, exports, lock, merge, paths, pdf, provenance, publish, render, variants
 from .errors import ChapterError, ClaimscopeError
 
 
@@ -35,11 +35,10 @@ class Result:
 
 
 def check_inputs(selected: list[variants.Variant]) -> None:
-    """Everything that can be checked before a kernel starts: notebooks' parameter cells."""
+    """Everything that can be checked before a kernel starts (`claimscope check` runs the same)."""
     if not paths.chapters():
         raise ClaimscopeError(f"no chapter notebooks (NN_name.ipynb) in {paths.NOTEBOOKS}")
-    for notebook in paths.chapters():
-        execute.declared(notebook)
+    checks.run_all(selected)
 
 
 def _footer(variant: variants.Variant, run: dict) -> str:
@@ -116,20 +115,22 @@ def _keep_failed(staged: Path, variant: str, output: Path) -> Path:
 
 
 def build(names: list[str] | None = None, output: Path | None = None, show_code: bool = False,
-          progress: Progress | None = None) -> list[Result]:
+          progress: Progress | None = None, wait: bool = True) -> list[Result]:
     """Build the named variants (all when none named) and refresh output/index.html."""
     progress = progress or Progress()
     output = Path(output or paths.OUTPUT)
     selected = variants.select(variants.load(), names or [])  # validates every parameter first
     check_inputs(selected)
     browser = pdf.check_toolchain()
-    output.mkdir(parents=True, exist_ok=True)
     results = []
-    for i, variant in enumerate(selected, 1):
-        progress(f"[{i}/{len(selected)}] {variant.name}")
-        t = time.perf_counter()
-        result = build_variant(variant, output, show_code, progress, browser)
-        progress(f"  {variant.name}: done in {time.perf_counter() - t:.1f} s -> {result.folder}/report.html")
-        results.append(result)
-    publish.write_index(output)
+    with lock.held(output, wait):
+        for leftover in publish.clean_leftovers(output):
+            progress(f"removed {leftover.name}, left by an interrupted build")
+        for i, variant in enumerate(selected, 1):
+            progress(f"[{i}/{len(selected)}] {variant.name}")
+            t = time.perf_counter()
+            result = build_variant(variant, output, show_code, progress, browser)
+            progress(f"  {variant.name}: done in {time.perf_counter() - t:.1f} s -> {result.folder}/report.html")
+            results.append(result)
+        publish.write_index(output)
     return results

@@ -298,3 +298,10 @@ def inventory(claimset: ClaimSet) -> pd.DataFrame:
          "role": c.role, "evidence": c.evidence, "checkable": "yes" if c.checkable else "no"}
         for c in claimset.claims
     )
+
+
+def conclusions_frame(claimset: ClaimSet) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"point (analysis)": c.heading, "assessment": c.text, "claims": " ".join(c.claims)}
+        for c in claimset.conclusions
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from .errors import ClaimscopeError
 
 def cmd_build(args: argparse.Namespace) -> int:
     progress = builder.Progress(False if args.quiet else None)
-    results = builder.build(args.variants, Path(args.output), args.show_code, progress)
+    results = builder.build(args.variants, Path(args.output), args.show_code, progress, wait=not args.no_wait)
     for result in results:
         print(f"{result.variant}: {result.folder}/report.html, report.pdf")
     return 0
@@ -59,7 +60,8 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="claimscope",
         description="Build analytical reports that take a commentary article apart and weigh it against sourced data.",
-        epilog="Exit codes: 0 ok, 1 a chapter failed, 2 bad parameters or input files, 3 missing Chromium or CJK font.",
+        epilog="Exit codes: 0 ok, 1 a chapter failed, 2 bad parameters or input files, 3 missing Chromium, "
+               "CJK font or Graphviz, 4 another build holds the output folder (--no-wait), 130 interrupted.",
     )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -71,6 +73,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--show-code", action="store_true", help="show the code cells in the report (hidden by default)")
     b.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
     b.add_argument("--quiet", action="store_true", help="no progress lines (they are off anyway when not on a terminal)")
+    b.add_argument("--no-wait", action="store_true",
+                   help="if another build holds the output folder, exit at once (code 4) instead of waiting")
     b.set_defaults(func=cmd_build)
 
     ls = sub.add_parser("list", help="list variants, parameters (type, range, help) and chapters")
@@ -85,16 +89,25 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that a build cleans up its staged files."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.func(args)
     except ClaimscopeError as err:
         print(f"claimscope: error: {err}", file=sys.stderr)
         return err.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as err:
         print("claimscope: interrupted; the published reports are unchanged", file=sys.stderr)
-        return 130
+        return 143 if isinstance(err, Terminated) else 130
 
 
 if __name__ == "__main__":

@@ -330,3 +330,10 @@ def sources_table(check_frame: pd.DataFrame, base=None) -> pd.DataFrame:
                      "accessed": s.date_accessed.isoformat(), "tier": s.tier, "quote": s.quote, "url": s.url,
                      "quote re-checked": "yes" if s.quote_rechecked else "no"})
     return pd.DataFrame(rows)
+
+
+def flagged(frame: pd.DataFrame) -> pd.DataFrame:
+    """Checks whose verdict is not accurate or roughly right."""
+    chosen = frame[~frame["verdict"].isin(OK_CLASS)]
+    return chosen[["check", "claim", "quote", "English", "verdict shown", "reasoning"]].rename(
+        columns={"verdict shown": "verdict"})

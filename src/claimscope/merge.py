@@ -35,21 +35,29 @@ def _number_caption(output: dict, chapter: int, counters: dict) -> None:
 
 
 def merge(chapters: list[nbformat.NotebookNode]) -> nbformat.NotebookNode:
-    """One notebook holding every chapter's cells, numbered; parameter cells are dropped."""
+    """One notebook holding every chapter's cells, numbered; parameter cells are dropped.
+
+    A chapter whose metadata says `claimscope: {numbered: false}` (the summary) keeps its headings
+    as written and labels its figures and tables "S.n".
+    """
     merged = nbformat.v4.new_notebook()
     merged.metadata = chapters[0].metadata if chapters else {}
-    for number, nb in enumerate(chapters, 1):
+    number = 0
+    for nb in chapters:
+        numbered = nb.metadata.get("claimscope", {}).get("numbered", True)
+        number += 1 if numbered else 0
+        label = number if numbered else "S"
         counters = {"section": 0, "figure": 0, "table": 0}
         for cell in nb.cells:
             tags = cell.metadata.get("tags", [])
             if "parameters" in tags or "injected-parameters" in tags:
                 continue
             cell = nbformat.from_dict(cell)
-            if cell.cell_type == "markdown":
-                cell.source = _number_headings(cell.source, number, counters)
+            if cell.cell_type == "markdown" and numbered:
+                cell.source = _number_headings(cell.source, label, counters)
             elif cell.cell_type == "code":
                 for out in cell.get("outputs", []):
                     if out.get("output_type") in ("display_data", "execute_result"):
-                        _number_caption(out, number, counters)
+                        _number_caption(out, label, counters)
             merged.cells.append(cell)
     return merged

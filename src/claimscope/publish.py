@@ -40,6 +40,26 @@ def publish(staged: Path, variant: str, output: Path) -> Path:
     return link
 
 
+def clean_leftovers(output: Path) -> list[Path]:
+    """Remove what an interrupted build left behind: unpublished build folders and temporary files.
+
+    Call it only while holding the output lock, so no other build is half-way through."""
+    builds = paths.builds_dir(output)
+    live = {Path(os.readlink(p)).name for p in output.iterdir() if p.is_symlink()} if output.exists() else set()
+    removed = []
+    for folder in builds.iterdir() if builds.exists() else []:
+        if folder.name not in live:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    for tmp in output.glob(".*.link-*"):
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    for tmp in output.glob(".*.tmp-*"):
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed
+
+
 def discard(staged: Path) -> None:
     shutil.rmtree(staged, ignore_errors=True)
 
