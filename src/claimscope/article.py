@@ -35,7 +35,8 @@ _BYLINE = re.compile(
 _SOURCE_URL = re.compile(r"^(?:原文地址|原文链接|原文|来源|Source|URL|Original)\s*[:：]\s*(?P<url>https?://\S+)\s*$", re.I)
 _BOILERPLATE = re.compile(r"(更多|访问|关注|扫码|点击|公众号|转载|广告|下载|subscribe|sign up|advertisement)", re.I)
 _URL = re.compile(r"https?://\S+")
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*", re.S)
+_EMPHASIS = re.compile(r"\*\*((?:(?!\n[ \t]*\n).)+?)\*\*", re.S)  # bold never spans a blank line
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: the file is empty")
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for an article")
+    if data.startswith(_UTF16_BOMS):
+        return _decode_utf16(data, name)
     if b"\x00" in data:
         raise InputError(f"{name}: looks binary (contains NUL bytes), not an article text")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -103,10 +106,26 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: looks binary ({controls} control characters), not an article text")
     if encoding == "gb18030" and _looks_mojibake(text):
         raise InputError(f"{name}: not UTF-8, and as GB18030 it decodes to unreadable text")
+    return _normalise(text, name), ("utf-8" if encoding == "utf-8-sig" else encoding)
+
+
+def _decode_utf16(data: bytes, name: str) -> tuple[str, str]:
+    """Text saved as UTF-16 with a byte-order mark (Windows "Unicode")."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+    return _normalise(text.lstrip("\ufeff"), name), "utf-16"
+
+
+def _normalise(text: str, name: str) -> str:
+    """LF newlines, HTML reduced to text; a text with nothing visible is refused as empty."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _looks_html(text):
         text = html_to_text(text)
-    return text, ("utf-8" if encoding == "utf-8-sig" else encoding)
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty (no visible text)")
+    return text
 
 
 def _looks_mojibake(text: str) -> bool:
@@ -229,12 +248,37 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line separated block from `start` on, trailing space trimmed."""
+    """(start, end) of each paragraph block from `start` on, trailing space trimmed.
+
+    Blocks are separated by blank lines; a body with no blank line at all (a paragraph a line, as
+    web copies and Windows text files often are) is split into lines instead, keeping together
+    the lines of a hard-wrapped paragraph.
+    """
+    pattern = _BLOCK if _BLANK_LINE.search(raw, start) else _LINE
     spans = []
-    for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", raw[start:]):
-        s, e = start + m.start(), start + m.end()
-        spans.append((s, len(raw[:e].rstrip()) if raw[s:e].strip() else e))
-    return spans
+    for m in pattern.finditer(raw, start):
+        s, e = m.start(), m.end()
+        spans.append((s, s + len(raw[s:e].rstrip())))
+    return _unwrap(raw, spans) if pattern is _LINE else spans
+
+
+_BLANK_LINE = re.compile(r"\S[ \t]*\n(?:[ \t]*\n)+[ \t]*\S")
+_BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+_LINE = re.compile(r"\S.*")
+_LINE_END = re.compile(r"[。！？!?.…:：”’」』\"')）]\s*$")
+
+
+def _unwrap(raw: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a line to the one before when that one is long and stops mid-sentence (a hard wrap)."""
+    out: list[tuple[int, int]] = []
+    prev = ""
+    for s, e in lines:
+        if out and len(prev) > 30 and not _LINE_END.search(prev.rstrip("* ")):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        prev = raw[s:e]
+    return out
 
 
 def _ends_midsentence(raw_block: str, next_block: str) -> bool:
@@ -289,7 +333,7 @@ def _english_stop(text: str, i: int) -> bool:
     nxt = after[1:2]
     if not (nxt.isupper() or nxt in "\"'“(" or nxt.isdigit() or re.match(f"[{HAN}]", nxt or "x")):
         return False
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, i - 12) : i])
+    word = re.search(r"(?<![0-9])([A-Za-z.]+)$", text[max(0, i - 12) : i])  # "5-10x." ends a sentence
     if word:
         token = word.group(1).lower().strip(".")
         if token in _ABBREVIATIONS or len(token) == 1:
@@ -306,8 +350,11 @@ def _segment(raw: str, body_start: int) -> list[Paragraph]:
         else:
             merged.append((s, e, False))
     paragraphs, sentence_index = [], 0
-    for number, (s, e, joined) in enumerate(merged, 1):
+    for s, e, joined in merged:
         text, pos = clean(raw[s:e])
+        if not text:
+            continue  # only emphasis markers
+        number = len(paragraphs) + 1
         sentences = []
         for a, b in split_sentences(text):
             sentence_index += 1
