@@ -59,3 +59,16 @@ def bar_by_paragraph(frame: pd.DataFrame, value: str, title: str, value_title: s
         )
         .properties(width=WIDTH, height=220)
     )
+
+
+def signals_by_paragraph(frame: pd.DataFrame) -> alt.Chart:
+    """A heat strip: for each signal (row) and paragraph (column), how many were found."""
+    base = alt.Chart(frame, title="Automatic signals by paragraph").encode(
+        x=alt.X("paragraph:O", title="Paragraph", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("signal:N", title=None, sort=None),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="Found"),
+        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), "signal:N", alt.Tooltip("count:Q", title="Found")],
+    )
+    return cells.properties(width=WIDTH, height=alt.Step(18))

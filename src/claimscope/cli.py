@@ -1,8 +1,9 @@
-"""Command line: `claimscope build | list | check | clean`. Each command hands off to the library."""
+"""Command line: `claimscope build | list | check | inspect | new | clean`; each hands off to the library."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import signal
 import sys
@@ -38,6 +39,23 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     for line in checks.run_all():
         print(f"ok  {line}")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from . import intake
+
+    report = intake.inspect(Path(args.file), top=args.top)
+    print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else intake.inspect_text(report))
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import intake
+
+    folder = intake.create(Path(args.file), args.name, paths.SEEDS, paths.REPORTS_TOML, top=args.top)
+    print(f"created {folder} (article.txt, claims.draft.yaml) and variant '{args.name}' in {paths.REPORTS_TOML.name};"
+          f" build it with: claimscope build {args.name}")
     return 0
 
 
@@ -77,13 +95,40 @@ def parser() -> argparse.ArgumentParser:
                    help="if another build holds the output folder, exit at once (code 4) instead of waiting")
     b.set_defaults(func=cmd_build)
 
-    ls = sub.add_parser("list", help="list variants, parameters (type, range, help) and chapters")
+    ls = sub.add_parser("list", help="list variants, parameters (type, range, help) and chapters",
+                        description="List the report variants in reports.toml with the parameters they change, every "
+                                    "parameter a variant may set (type, default, allowed values, help), and the "
+                                    "chapter notebooks in build order.")
     ls.set_defaults(func=cmd_list)
 
-    c = sub.add_parser("check", help="validate variants, notebooks and data files without running any chapter")
+    c = sub.add_parser("check", help="validate variants, notebooks, articles, claims, checks, predictions and data",
+                       description="Run every validation that needs no kernel: variant parameters, the parameters "
+                                   "cell of each chapter, sources, figures and events, and for each article its "
+                                   "translation, claims (verbatim quotes, links, cycles), fact checks and "
+                                   "predictions. Errors name the file, the record and the field; exit code 2.")
     c.set_defaults(func=cmd_check)
 
-    cl = sub.add_parser("clean", help="remove built reports from the output folder")
+    i = sub.add_parser("inspect", help="show metadata, counts, check-worthy sentences and numbers of any article file",
+                       description="Read an article file (UTF-8 or GBK text, or HTML) and show what the report's "
+                                   "first chapter would find: metadata, counts, the most check-worthy sentences "
+                                   "and every number with its normalised value.")
+    i.add_argument("file", help="the article file")
+    i.add_argument("--json", action="store_true", help="print everything (with offsets) as JSON")
+    i.add_argument("--top", type=int, default=10, help="check-worthy sentences to list (default: %(default)s)")
+    i.set_defaults(func=cmd_inspect)
+
+    n = sub.add_parser("new", help="add an article: seeds/SLUG/ with a draft claims file, and a report variant",
+                       description="Copy an article into seeds/SLUG/ byte for byte, draft claims.draft.yaml from its "
+                                   "most check-worthy sentences for an analyst to review, and add a variant to "
+                                   "reports.toml so `claimscope build SLUG` builds its report.")
+    n.add_argument("file", help="the article file")
+    n.add_argument("--name", required=True, metavar="SLUG", help="folder and variant name: lower-case letters, digits, '-'")
+    n.add_argument("--top", type=int, default=15, help="candidate claims to draft (default: %(default)s)")
+    n.set_defaults(func=cmd_new)
+
+    cl = sub.add_parser("clean", help="remove built reports from the output folder",
+                        description="Remove every built report, the index and leftovers from the output folder; "
+                                    "its README stays. Inputs are never touched.")
     cl.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
     cl.set_defaults(func=cmd_clean)
     return top

@@ -34,7 +34,23 @@ def argument_files(values: dict) -> dict[str, object]:
             "argument.argdown": argmap.argdown(claimset)}
 
 
-EXPORTERS = [article_frames, argument_files]
+def factcheck_frames(values: dict) -> dict[str, pd.DataFrame]:
+    from . import factcheck
+
+    checks = factcheck.load(values["article"])
+    return {"factcheck.csv": factcheck.export(factcheck.results(checks))} if checks else {}
+
+
+def hindsight_frames(values: dict) -> dict[str, pd.DataFrame]:
+    from . import hindsight
+
+    predictions = hindsight.load(values["article"])
+    if not predictions:
+        return {}
+    return {"hindsight.csv": hindsight.export(hindsight.table(predictions, values["as_of"]))}
+
+
+EXPORTERS = [article_frames, argument_files, factcheck_frames, hindsight_frames]
 
 
 def write_all(values: dict, folder: Path) -> list[Path]:

@@ -9,7 +9,8 @@ range):
      roughly right if within 50% (1/1.5 <= r <= 1.5);
      overstated   if r > 1.5;  understated if r < 1/1.5.
   4. Several definitions of the evidence: the first decides; if another lands in a different class
-     (accurate or roughly right versus overstated or understated) the verdict is "depends on
+     (accurate or roughly right versus overstated or understated), or a "more than" / "at most"
+     claim holds under one definition and not under another, the verdict is "depends on
      definition". No evidence at the article's date: "unverifiable".
 A curated check may override the computed verdict; the report then shows both, with the reason.
 Non-numeric facts carry the analyst's verdict: accurate | roughly right | inaccurate | unverifiable.
@@ -116,15 +117,15 @@ def article_value(check: Check) -> tuple[float, float, str, str | None]:
     """(low, high, unit, currency) the quote states, as the signals module normalises it."""
     from . import signals
 
-    found = [n for n in signals.numbers(check.quote) if n[4] not in ("year",)]
+    found = [n for n in signals.numbers(check.quote) if n[4] != "year"]
     if not found:
         raise InputError(f"check {check.id}: the signals module finds no number in {check.quote!r}")
-    if len(found) > 1 and all(n[4] == found[0][4] for n in found) and check.comparison == "approx":
+    if len(found) > 1 and len({n[4] for n in found}) == 1 and check.comparison == "approx":
         low = high = sum(n[2] for n in found)  # "5 家大厂和 5 家独立团队": the parts add up
-    else:
-        low, high = found[0][2], found[0][3]
-    unit, currency = found[0][4], found[0][5] or check.currency
-    return low, high, unit, currency
+        return low, high, found[0][4], found[0][5] or check.currency
+    measured = [n for n in found if n[4] not in ("count", "number")] or found  # "两家 ... 1,200 亿美金": the amount
+    chosen = measured[0]
+    return chosen[2], chosen[3], chosen[4], chosen[5] or check.currency
 
 
 def _amount(base, ids: list[str], currency: str | None, fx: str | None) -> float:
@@ -179,12 +180,15 @@ def classify(r: float, comparison: str) -> str:
     return "overstated" if r > ROUGHLY else "understated"
 
 
-def combine(verdicts: list[str]) -> str:
+def combine(verdicts: list[str], threshold: bool = False) -> str:
+    """One verdict from the verdicts of several definitions (the first is the primary one)."""
     if not verdicts:
         return "unverifiable"
     first = verdicts[0]
     if any((v in OK_CLASS) != (first in OK_CLASS) for v in verdicts[1:]):
         return "depends on definition"
+    if threshold and "accurate" in verdicts and len(set(verdicts)) > 1:
+        return "depends on definition"  # "more than x" holds under one definition and not another
     return first
 
 
@@ -201,7 +205,7 @@ def evaluate(check: Check, base) -> dict:
         low, high, unit, currency = article_value(check)
         found = [(d, evidence_value(base, d, currency)) for d in check.evidence]
         results = [classify(ratio((low, high), v, check.comparison), check.comparison) for _, v in found]
-        rule = combine(results)
+        rule = combine(results, threshold=check.comparison in ("at_least", "at_most"))
         row.update({"article low": low, "article high": high, "unit": unit, "currency": currency,
                     "rule verdict": rule})
         if found:
