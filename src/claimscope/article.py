@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
 
+from . import yamlfile
 from .errors import InputError
 
 MAX_BYTES = 2_000_000  # larger files are refused: no commentary article is that long
@@ -389,7 +389,7 @@ def load(path: Path) -> Article:
     overrides = None
     meta_file = path.with_name("article.meta.yaml")
     if meta_file.exists():
-        overrides = yaml.safe_load(meta_file.read_text(encoding="utf-8")) or {}
+        overrides = yamlfile.load(meta_file) or {}
         if not isinstance(overrides, dict):
             raise InputError(f"{meta_file}: expected a mapping of metadata fields")
     return parse(raw, path, encoding, overrides)

@@ -1,18 +1,17 @@
-"""Build report variants: validate -> run chapters -> merge -> HTML -> PDF -> exports -> publish."""
+"""Build report variants: validate -> plan (cache) -> run chapters in parallel -> merge -> HTML -> PDF -> publish."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 import json
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
-from . import checks, execute, exports, lock, merge, paths, pdf, provenance, publish, render, variants
+from . import cache, checks, exports, lock, paths, pdf, provenance, publish, runner, variants
 from .errors import ChapterError, ClaimscopeError
 
 
@@ -30,7 +29,9 @@ class Progress:
 @dataclass
 class Result:
     variant: str
-    folder: Path
+    folder: Path | None
+    status: str  # built | up to date | failed
+    reason: str = ""
     timings: dict = field(default_factory=dict)
 
 
@@ -41,12 +42,12 @@ def check_inputs(selected: list[variants.Variant]) -> None:
     checks.run_all(selected)
 
 
-def _footer(variant: variants.Variant, run: dict) -> str:
+def _footer(variant: variants.Variant, git: dict) -> str:
     rows = "".join(
         f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in variant.parameters.items()
     )
-    commit = run["git"]["commit"] or "unknown"
-    dirty = " (with uncommitted changes)" if run["git"]["dirty"] else ""
+    commit = git["commit"] or "unknown"
+    dirty = " (with uncommitted changes)" if git["dirty"] else ""
     return (
         f"<p>Variant <b>{html.escape(variant.name)}</b>, built from commit <code>{html.escape(commit[:12])}</code>"
         f"{dirty}. Rebuild with <code>claimscope build {html.escape(variant.name)}</code>; inputs, hashes and "
@@ -54,83 +55,143 @@ def _footer(variant: variants.Variant, run: dict) -> str:
     )
 
 
-def build_variant(variant: variants.Variant, output: Path, show_code: bool, progress: Progress,
-                  browser: str) -> Result:
-    """Build one variant into a staged folder and publish it; on failure the old report stays."""
-    timings: dict = {}
+# ---------------------------------------------------------------- chapters
+
+
+def _tasks(plans: list[cache.VariantPlan], scratch: Path) -> dict:
+    """One task per chapter that is not in the cache, keyed by (variant, notebook name)."""
+    tasks = {}
+    for p in plans:
+        for c in p.chapters:
+            if not c.cached:
+                target = scratch / f"{p.variant.name}--{c.notebook.name}"
+                tasks[(p.variant.name, c.notebook.name)] = runner.Task(
+                    p.variant.name, str(c.notebook), str(target), dict(p.variant.parameters))
+    return tasks
+
+
+def _keep_failed(task: runner.Task, output: Path) -> Path:
+    """Keep the executed notebook of a failed chapter where the error message says it is."""
+    folder = paths.failed_dir(task.variant, output)
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / Path(task.notebook).name
+    if Path(task.target).exists():
+        shutil.move(task.target, kept)
+    return kept
+
+
+# ---------------------------------------------------------------- one variant
+
+
+def assemble(p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.Printer, timings: dict) -> Path:
+    """Merge the variant's executed chapters, render HTML and PDF, write exports and run.json, publish."""
+    import nbformat
+
+    from . import merge, render
+
+    variant = p.variant
     staged = publish.stage(variant.name, output)
-    chapters_dir = staged / "notebooks"
-    chapters_dir.mkdir()
-    executed = []
     try:
-        # 1. run every chapter with the variant's parameters
-        for notebook in paths.chapters():
-            progress(f"  {variant.name}: {notebook.name} ...")
-            target = chapters_dir / notebook.name
-            try:
-                timings[notebook.name] = round(execute.run(notebook, target, variant.parameters, variant.name), 2)
-            except ChapterError as err:
-                kept = _keep_failed(staged, variant.name, output) / notebook.name
-                raise ChapterError(f"{err}\nthe executed notebook with the traceback is kept at {kept}") from None
-            executed.append(nbformat.read(target, as_version=4))
-        # 2. merge and render the HTML
+        (staged / "notebooks").mkdir()
+        executed = []
+        for c in p.chapters:
+            shutil.copy(cache.cache_dir(output) / f"{c.key}.ipynb", staged / "notebooks" / c.notebook.name)
+            executed.append(nbformat.read(staged / "notebooks" / c.notebook.name, as_version=4))
         t = time.perf_counter()
         report = merge.merge(executed)
         nbformat.write(report, staged / "report.ipynb")
-        run = {"variant": variant.name, "title": variant.title, "parameters": variant.parameters,
-               "git": provenance.git_commit()}
-        article_meta = exports.article_title(variant.parameters["article"])
-        document = render.render(report, variant.title, article_meta, _footer(variant, run), show_code)
+        git = provenance.git_commit()
+        document = render.render(report, variant.title, exports.article_title(variant.parameters["article"]),
+                                 _footer(variant, git), show_code)
         (staged / "report.html").write_text(document, encoding="utf-8")
         timings["html"] = round(time.perf_counter() - t, 2)
-        # 3. print the PDF from the same HTML
-        progress(f"  {variant.name}: report.pdf ...")
         t = time.perf_counter()
-        pdf.print_pdf(staged / "report.html", staged / "report.pdf", browser)
+        printer.print(staged / "report.html", staged / "report.pdf")
         timings["pdf"] = round(time.perf_counter() - t, 2)
-        # 4. data exports and the run record
         exports.write_all(variant.parameters, staged / "data")
-        run.update({
-            "finished": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "inputs": provenance.input_hashes(variant.parameters["article"]),
-            "versions": provenance.versions(),
-            "timings_seconds": timings,
-        })
+        run = {"variant": variant.name, "title": variant.title, "parameters": variant.parameters, "git": git,
+               "finished": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+               "inputs": provenance.input_hashes(variant.parameters["article"]), "versions": provenance.versions(),
+               "timings_seconds": timings, "cache": p.record()}
         (staged / "run.json").write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except BaseException:
         publish.discard(staged)
         raise
-    # 5. publish atomically
-    return Result(variant.name, publish.publish(staged, variant.name, output), timings)
+    return publish.publish(staged, variant.name, output)
 
 
-def _keep_failed(staged: Path, variant: str, output: Path) -> Path:
-    """Move the executed notebooks of a failed build where the error message says they are."""
-    failed = paths.failed_dir(variant, output)
-    if failed.exists():
-        publish.discard(failed)
-    failed.parent.mkdir(parents=True, exist_ok=True)
-    (staged / "notebooks").rename(failed)
-    return failed
+# ---------------------------------------------------------------- the build
+
+
+def plan(names: list[str] | None = None, output: Path | None = None, show_code: bool = False,
+         force: bool = False) -> list[cache.VariantPlan]:
+    """What a build would do and why, without running anything (`claimscope build --dry-run`)."""
+    output = Path(output or paths.OUTPUT)
+    selected = variants.select(variants.load(), names or [])
+    check_inputs(selected)
+    return [cache.plan(v, output, show_code, force) for v in selected]
 
 
 def build(names: list[str] | None = None, output: Path | None = None, show_code: bool = False,
-          progress: Progress | None = None, wait: bool = True) -> list[Result]:
-    """Build the named variants (all when none named) and refresh output/index.html."""
+          progress: Progress | None = None, wait: bool = True, force: bool = False,
+          workers: int | None = None, scheduler: str | None = None) -> list[Result]:
+    """Build the named variants (all when none named), skipping what is up to date; refresh the index.
+
+    Variants whose chapters all ran are published even when another variant fails; the failure is
+    raised at the end (ChapterError), so the exit code says the build was not complete.
+    """
     progress = progress or Progress()
     output = Path(output or paths.OUTPUT)
     selected = variants.select(variants.load(), names or [])  # validates every parameter first
     check_inputs(selected)
     browser = pdf.check_toolchain()
-    results = []
     with lock.held(output, wait):
         for leftover in publish.clean_leftovers(output):
             progress(f"removed {leftover.name}, left by an interrupted build")
-        for i, variant in enumerate(selected, 1):
-            progress(f"[{i}/{len(selected)}] {variant.name}")
-            t = time.perf_counter()
-            result = build_variant(variant, output, show_code, progress, browser)
-            progress(f"  {variant.name}: done in {time.perf_counter() - t:.1f} s -> {result.folder}/report.html")
-            results.append(result)
+        plans = [cache.plan(v, output, show_code, force) for v in selected]
+        results = [Result(p.variant.name, paths.variant_dir(p.variant.name, output), "up to date", p.reason)
+                   for p in plans if not p.rebuild]
+        todo = [p for p in plans if p.rebuild]
+        for p in plans:
+            progress(f"{p.variant.name}: {p.reason}")
+        failures = _run_and_publish(todo, output, show_code, progress, browser, workers, scheduler, results)
         publish.write_index(output)
+        cache.prune(output)
+    if failures:
+        raise ChapterError("\n".join(str(f) for f in failures))
     return results
+
+
+def _run_and_publish(todo, output, show_code, progress, browser, workers, scheduler, results) -> list:
+    if not todo:
+        return []
+    scratch = cache.cache_dir(output) / "running"
+    scratch.mkdir(parents=True, exist_ok=True)
+    try:
+        tasks = _tasks(todo, scratch)
+        outcomes = runner.run(list(tasks.values()), progress, workers, scheduler)
+        failures = []
+        with pdf.Printer(browser) as printer:
+            for p in todo:
+                timings, failed = {}, []
+                for c in p.chapters:
+                    task = tasks.get((p.variant.name, c.notebook.name))
+                    outcome = outcomes.get(task) if task else 0.0
+                    if isinstance(outcome, Exception):
+                        kept = _keep_failed(task, output)
+                        failed.append(ChapterError(f"{outcome}\nthe executed notebook with the traceback is kept at {kept}"))
+                    else:
+                        if task:
+                            cache.store(output, c.key, Path(task.target))
+                        timings[c.notebook.name] = round(outcome, 2)
+                if failed:
+                    failures += failed
+                    results.append(Result(p.variant.name, None, "failed", str(failed[0])))
+                    continue
+                t = time.perf_counter()
+                folder = assemble(p, output, show_code, printer, timings)
+                progress(f"{p.variant.name}: published in {time.perf_counter() - t:.1f} s -> {folder}/report.html")
+                results.append(Result(p.variant.name, folder, "built", p.reason, timings))
+        return failures
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import paths
+from . import paths, yamlfile
 from .errors import InputError
 
 TYPES = ("factual", "statistical", "causal", "predictive", "evaluative", "normative", "rhetorical question")
@@ -153,10 +152,7 @@ def load(slug: str, art=None, path: Path | None = None) -> ClaimSet | None:
     path = path or paths.claims_file(slug)
     if not path.exists():
         return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise InputError(f"{path}: not valid YAML: {err}") from None
+    data = yamlfile.load(path)
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a mapping with article, note, sections and claims")
     claimset = parse(data, str(path))

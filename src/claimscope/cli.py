@@ -15,10 +15,17 @@ from .errors import ClaimscopeError
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.dry_run:
+        for p in builder.plan(args.variants, Path(args.output), args.show_code, args.force):
+            print(f"{p.variant.name}: {'build' if p.rebuild else 'skip'} ({p.reason})")
+            for c in p.chapters if p.rebuild else []:
+                print(f"  {c.notebook.name}: {'cached' if c.cached else 'run'} ({c.reason})")
+        return 0
     progress = builder.Progress(False if args.quiet else None)
-    results = builder.build(args.variants, Path(args.output), args.show_code, progress, wait=not args.no_wait)
+    results = builder.build(args.variants, Path(args.output), args.show_code, progress, wait=not args.no_wait,
+                            force=args.force, workers=args.workers, scheduler=args.scheduler)
     for result in results:
-        print(f"{result.variant}: {result.folder}/report.html, report.pdf")
+        print(f"{result.variant}: {result.status} ({result.reason}) -> {result.folder}/report.html")
     return 0
 
 
@@ -84,13 +91,22 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="run the chapters and write HTML, PDF and data for report variants",
-                       description="Validate every variant, run each chapter with papermill, and publish "
-                                   "output/<variant>/report.html, report.pdf, data/ and run.json. A failed build "
-                                   "leaves the previous report untouched.")
+                       description="Validate every variant, run each chapter with papermill (in parallel; "
+                                   "chapters whose code, parameters, inputs, source and package versions are "
+                                   "unchanged come from the cache), and publish output/<variant>/report.html, "
+                                   "report.pdf, data/ and run.json. A failed build leaves the previous report "
+                                   "untouched.")
     b.add_argument("variants", nargs="*", metavar="VARIANT", help="variants from reports.toml (default: all)")
     b.add_argument("--show-code", action="store_true", help="show the code cells in the report (hidden by default)")
     b.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
     b.add_argument("--quiet", action="store_true", help="no progress lines (they are off anyway when not on a terminal)")
+    b.add_argument("--force", action="store_true", help="rebuild even what is up to date (ignore the cache)")
+    b.add_argument("--dry-run", action="store_true", help="say what would run and why, and run nothing")
+    b.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="chapters run at once on this machine (default: the number of cores)")
+    b.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run the chapters on this Dask cluster; its workers must see the project and output "
+                        "folders at the same paths")
     b.add_argument("--no-wait", action="store_true",
                    help="if another build holds the output folder, exit at once (code 4) instead of waiting")
     b.set_defaults(func=cmd_build)

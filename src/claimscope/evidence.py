@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from . import paths
+from . import paths, yamlfile
 from .errors import InputError
 
 UNITS = {"money", "count", "people", "films", "percent", "ratio", "fx", "days"}
@@ -134,12 +133,7 @@ def _unique(path: Path, ids: list[tuple[str, str]]) -> None:
 
 def load_sources(path: Path | None = None) -> dict[str, Source]:
     path = path or paths.SOURCES
-    try:
-        records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: not found") from None
-    except yaml.YAMLError as err:
-        raise InputError(f"{path}: not valid YAML: {err}") from None
+    records = yamlfile.load(path)
     if not isinstance(records, list):
         raise InputError(f"{path}: expected a list of source records")
     sources = {}

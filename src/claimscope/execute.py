@@ -6,9 +6,7 @@ import logging
 import time
 from pathlib import Path
 
-import nbformat
-import papermill as pm
-from papermill.exceptions import PapermillExecutionError
+import json
 
 from . import params, paths
 from .errors import ChapterError, ParameterError
@@ -17,18 +15,26 @@ KERNEL = "python3"
 logging.getLogger("papermill").setLevel(logging.WARNING)
 
 
-def parameters_cell(nb: nbformat.NotebookNode, name: str) -> str:
+def read(notebook: Path) -> dict:
+    """A notebook as plain JSON (cheaper than nbformat for reading cells and metadata)."""
+    return json.loads(Path(notebook).read_text(encoding="utf-8"))
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def parameters_cell(nb: dict, name: str) -> str:
     """Source of the cell tagged `parameters` (it must be the first code cell)."""
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    if not code or "parameters" not in code[0].metadata.get("tags", []):
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    if not code or "parameters" not in code[0].get("metadata", {}).get("tags", []):
         raise ParameterError(f"{name}: the first code cell must be tagged 'parameters'")
-    return code[0].source
+    return source(code[0])
 
 
 def declared(notebook: Path) -> list[str]:
     """Names of the parameters a chapter declares, checked against claimscope.params."""
-    nb = nbformat.read(notebook, as_version=4)
-    return params.check_declarations(parameters_cell(nb, notebook.name), notebook.name)
+    return params.check_declarations(parameters_cell(read(notebook), notebook.name), notebook.name)
 
 
 REQUIREMENTS = {
@@ -40,7 +46,7 @@ REQUIREMENTS = {
 
 def missing_input(notebook: Path, values: dict) -> str | None:
     """What curated input a chapter needs that this article does not have yet, in words; else None."""
-    needs = nbformat.read(notebook, as_version=4).metadata.get("claimscope", {}).get("requires", [])
+    needs = read(notebook).get("metadata", {}).get("claimscope", {}).get("requires", [])
     for need in [needs] if isinstance(needs, str) else needs:
         locate, what = REQUIREMENTS[need]
         if not locate(values["article"]).exists():
@@ -50,7 +56,9 @@ def missing_input(notebook: Path, values: dict) -> str | None:
 
 def write_notice(notebook: Path, output: Path, missing: str) -> None:
     """Stand-in for a chapter whose curated input does not exist yet: its heading and a plain notice."""
-    heading = nbformat.read(notebook, as_version=4).cells[0].source.splitlines()[0]
+    import nbformat
+
+    heading = source(read(notebook)["cells"][0]).splitlines()[0]
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell(
         f"{heading}\n\nNo curated analysis exists yet for this article: this chapter needs {missing}. "
@@ -66,6 +74,9 @@ def run(notebook: Path, output: Path, values: dict, variant: str) -> float:
     On failure the executed notebook (with papermill's error banner and the traceback) stays at
     `output`, and ChapterError names the variant, notebook and failing cell.
     """
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     wanted = {k: values[k] for k in declared(notebook)}
     start = time.perf_counter()
     if (missing := missing_input(notebook, values)) is not None:
@@ -90,10 +101,10 @@ def run(notebook: Path, output: Path, values: dict, variant: str) -> float:
 def _failing_cell(executed: Path) -> tuple[int, str]:
     """Number (1-based, in the notebook as written) and first line of the cell that raised."""
     added = ("injected-parameters", "papermill-error-cell-tag")
-    written = [c for c in nbformat.read(executed, as_version=4).cells
-               if not any(tag in c.metadata.get("tags", []) for tag in added)]
+    written = [c for c in read(executed)["cells"]
+               if not any(tag in c.get("metadata", {}).get("tags", []) for tag in added)]
     for number, cell in enumerate(written, 1):
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            lines = cell.source.strip().splitlines()
+            lines = source(cell).strip().splitlines()
             return number, (lines[0][:80] if lines else "")
     return 0, ""

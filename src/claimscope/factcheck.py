@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import evidence as evidence_base
-from . import paths
+from . import paths, yamlfile
 from .errors import InputError
 
 ACCURATE, ROUGHLY = 1.1, 1.5
@@ -70,7 +69,7 @@ def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None
     path = path or paths.factchecks_file(slug)
     if not path.exists():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path) or {}
     checks = []
     for i, raw in enumerate(data.get("checks", []), 1):
         try:

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import evidence as evidence_base
-from . import paths
+from . import paths, yamlfile
 from .errors import InputError
 
 STATUSES = ("right", "partly right", "wrong", "open")
@@ -73,7 +72,7 @@ def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None
     path = path or paths.predictions_file(slug)
     if not path.exists():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path) or {}
     predictions = []
     for i, raw in enumerate(data.get("predictions", []), 1):
         try:

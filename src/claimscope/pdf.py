@@ -61,3 +61,42 @@ def print_pdf(html_file: Path, pdf_file: Path, browser: str | None = None, timeo
     if proc.returncode != 0 or not pdf_file.exists() or pdf_file.stat().st_size < 1000:
         tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
         raise SystemDependencyError(f"Chromium could not print {html_file.name} (exit {proc.returncode}):\n{tail}")
+
+
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.cs-chart')].every(
+    d => d.querySelector('svg, canvas') || d.textContent.startsWith('Chart failed'))"""
+
+
+class Printer:
+    """One long-lived headless Chromium (driven by Playwright) that prints every report of a build."""
+
+    def __init__(self, browser: str | None = None):
+        self.browser_path = browser or check_toolchain()
+        self._playwright = self._browser = None
+
+    def __enter__(self) -> "Printer":
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=self.browser_path, args=FLAGS[1:])
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._playwright is not None:
+            self._playwright.stop()
+
+    def print(self, html_file: Path, pdf_file: Path, timeout_ms: int = 60_000) -> None:
+        """Print `html_file` to an A4 `pdf_file` once every chart has drawn."""
+        page = self._browser.new_page()
+        try:
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+            page.goto(Path(html_file).resolve().as_uri(), wait_until="load")
+            page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
+            page.emulate_media(media="print")
+            page.pdf(path=str(pdf_file), format="A4", print_background=True, prefer_css_page_size=True)
+        finally:
+            page.close()
+        if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
+            raise SystemDependencyError(f"Chromium could not print {html_file.name}")
