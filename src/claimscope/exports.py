@@ -50,7 +50,13 @@ def hindsight_frames(values: dict) -> dict[str, pd.DataFrame]:
     return {"hindsight.csv": hindsight.export(hindsight.table(predictions, values["as_of"]))}
 
 
-EXPORTERS = [article_frames, argument_files, factcheck_frames, hindsight_frames]
+def market_frames(values: dict) -> dict[str, pd.DataFrame]:
+    from . import claims, market
+
+    return market.exports(values) if claims.load(values["article"]) is not None else {}
+
+
+EXPORTERS = [article_frames, argument_files, factcheck_frames, market_frames, hindsight_frames]
 
 
 def write_all(values: dict, folder: Path) -> list[Path]:
