@@ -374,3 +374,16 @@ def test_what_if_chart_binds_sliders_and_recomputes_with_calculate_transforms():
     assert "cost_reduction" in calc["remaining"]
     _, start = market.whatif_inputs("base")
     assert params["substitution"]["value"] == start["substitution"]
+
+
+@pytest.mark.parametrize("scenario", ["bear", "base", "bull"])
+def test_every_generated_sentence_and_table_works_in_every_scenario(scenario):
+    from claimscope import market_charts as present
+
+    sim = market.simulate(2_000, 1, 0.05)
+    be = present.break_even_frame(scenario, 0.05)
+    for text, reasoning in [present.production_note(scenario), present.thesis_summary(scenario, 0.05, sim),
+                            present.calibration_note(scenario), *present.segment_notes(scenario, 0.05),
+                            *present.verdicts(scenario, 0.05, sim, be)]:
+        assert text and reasoning
+    assert len(present.outputs_table(scenario, 0.05)) > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import signal
 import sys
@@ -166,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     except ClaimscopeError as err:
         print(f"claimscope: error: {err}", file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        sys.stdout = open(os.devnull, "w")
+        return 0
     except (KeyboardInterrupt, Terminated) as err:
         print("claimscope: interrupted; the published reports are unchanged", file=sys.stderr)
         return 143 if isinstance(err, Terminated) else 130

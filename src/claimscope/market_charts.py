@@ -298,8 +298,9 @@ def production_note(scenario: str) -> tuple[str, str]:
                                                           "formula", lambda w: None)(scenario)]
     return (f"In the {scenario} scenario production is between {pct(shares[lo])} ({market.LABEL[lo]}) and "
             f"{pct(shares[hi])} ({market.LABEL[hi]}) of segment revenue, so at most that share of revenue can be "
-            f"saved even if AI did all production for free. The value is derived from sourced figures for "
-            f"{_join(sourced)}; elsewhere it is an assumption.",
+            f"saved even if AI did all production for free. "
+            + (f"The value is derived from sourced figures for {_join(sourced)}; elsewhere it is an assumption."
+               if sourced else "In this scenario every segment's value is an assumption."),
             "This is the article's central premise in numbers (P33, P48): production is a minority of where the "
             "money goes. For advertising the model uses the WFA production share (F061), higher than the article's "
             "own example of a few million out of a budget of 100 million.")
@@ -317,7 +318,9 @@ def tornado_note(frame: pd.DataFrame) -> tuple[str, str]:
 
 
 def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def verdicts(scenario: str, threshold: float, sim: market.Simulation, be: pd.DataFrame) -> list[tuple[str, str]]:
