@@ -84,3 +84,27 @@ def test_unverifiable_when_no_evidence(results):
 def test_export_has_the_promised_columns(results):
     assert list(factcheck.export(results).columns[:3]) == ["check", "claim", "quote"]
     assert {"ratio", "verdict", "source_ids", "unit"} <= set(factcheck.export(results).columns)
+
+
+def test_a_check_citing_a_missing_figure_is_refused(tmp_path, seed, claimset, base):
+    import yaml
+
+    from claimscope import paths
+    from claimscope.errors import InputError
+
+    data = yaml.safe_load(paths.factchecks_file("sora-gpt4-bottleneck").read_text(encoding="utf-8"))
+    data["checks"][0]["evidence"][0]["figures"] = ["no-such-figure"]
+    path = tmp_path / "factchecks.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match=r"check 'fc-openai-newgrad-pay', field 'evidence': no figure 'no-such-figure'"):
+        factcheck.load("sora-gpt4-bottleneck", seed, claimset, base, path=path)
+
+
+def test_an_unknown_verdict_is_refused_naming_the_field(tmp_path, seed, claimset, base):
+    from claimscope.errors import InputError
+
+    path = tmp_path / "factchecks.yaml"
+    path.write_text("checks:\n  - id: fc-x\n    claim: C01\n    paragraph: 1\n    quote: q\n    quote_en: qq\n"
+                    "    kind: fact\n    verdict: mostly true\n    reasoning: because\n")
+    with pytest.raises(InputError, match=r"check 'fc-x', field 'verdict'"):
+        factcheck.load("sora-gpt4-bottleneck", seed, claimset, base, path=path)

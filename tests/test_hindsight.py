@@ -71,3 +71,26 @@ def test_timeline_spec(predictions, base):
     spec = hindsight.timeline(base, predictions, AS_OF).to_dict()
     dots = spec["layer"][-1]
     assert dots["encoding"]["x"]["field"] == "date" and dots["encoding"]["y"]["field"] == "category"
+
+
+def test_a_bad_prediction_is_refused_naming_file_id_and_field(tmp_path, seed, claimset, base):
+    path = tmp_path / "predictions.yaml"
+    path.write_text("predictions:\n  - id: H01\n    claims: [C57]\n    paragraph: 29\n")
+    from claimscope.errors import InputError
+
+    with pytest.raises(InputError, match=r"predictions.yaml: prediction 'H01', field 'quote'"):
+        hindsight.load("sora-gpt4-bottleneck", seed, claimset, base, path=path)
+
+
+def test_an_event_that_does_not_exist_is_refused(tmp_path, seed, claimset, base):
+    import yaml
+
+    from claimscope import paths
+    from claimscope.errors import InputError
+
+    data = yaml.safe_load(paths.predictions_file("sora-gpt4-bottleneck").read_text(encoding="utf-8"))
+    data["predictions"][0]["resolutions"][0]["events"] = ["no-such-event"]
+    path = tmp_path / "predictions.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="no event"):
+        hindsight.load("sora-gpt4-bottleneck", seed, claimset, base, path=path)

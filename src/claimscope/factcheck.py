@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from . import evidence as evidence_base
 from . import paths, yamlfile
@@ -69,15 +69,7 @@ def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None
     path = path or paths.factchecks_file(slug)
     if not path.exists():
         return None
-    data = yamlfile.load(path) or {}
-    checks = []
-    for i, raw in enumerate(data.get("checks", []), 1):
-        try:
-            checks.append(Check.model_validate(raw))
-        except ValidationError as err:
-            first = err.errors()[0]
-            field = ".".join(str(p) for p in first["loc"])
-            raise InputError(f"{path}: check {raw.get('id', i)!r}, field '{field}': {first['msg']}") from None
+    checks = yamlfile.records(path, "checks", Check, "check")
     _cross_check(checks, path, slug, art, claimset, base or evidence_base.load())
     return checks
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from . import evidence as evidence_base
 from . import paths, yamlfile
@@ -72,15 +72,7 @@ def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None
     path = path or paths.predictions_file(slug)
     if not path.exists():
         return None
-    data = yamlfile.load(path) or {}
-    predictions = []
-    for i, raw in enumerate(data.get("predictions", []), 1):
-        try:
-            predictions.append(Prediction.model_validate(raw))
-        except ValidationError as err:
-            first = err.errors()[0]
-            field = ".".join(str(p) for p in first["loc"])
-            raise InputError(f"{path}: prediction {raw.get('id', i)!r}, field '{field}': {first['msg']}") from None
+    predictions = yamlfile.records(path, "predictions", Prediction, "prediction")
     _cross_check(predictions, path, slug, art, claimset, base or evidence_base.load())
     return predictions
 

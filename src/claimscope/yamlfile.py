@@ -21,3 +21,25 @@ def load(path: Path):
         return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         raise InputError(f"{path}: not valid YAML: {err}") from None
+
+
+def records(path: Path, key: str, model, label: str) -> list:
+    """The list under `key`, each item validated by the pydantic `model`.
+
+    An invalid item is an InputError naming the file, the item (by id) and the field."""
+    from pydantic import ValidationError
+
+    data = load(path) or {}
+    items = data.get(key, []) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InputError(f"{path}: expected a mapping with a list under '{key}'")
+    found = []
+    for i, raw in enumerate(items, 1):
+        try:
+            found.append(model.model_validate(raw))
+        except ValidationError as err:
+            first = err.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            name = raw.get("id", i) if isinstance(raw, dict) else i
+            raise InputError(f"{path}: {label} {name!r}, field '{field}': {first['msg']}") from None
+    return found
