@@ -81,3 +81,14 @@ def test_malformed_yaml_is_refused_naming_the_file(tmp_path):
 def test_series_orders_by_period(base):
     series = base.series("box_office", "China")
     assert list(series.period) == sorted(series.period)
+
+
+def test_every_quote_not_in_english_has_a_translation(base):
+    for s in base.sources.values():
+        if any("\u3040" <= ch <= "\u9fff" for ch in s.quote):
+            assert s.quote_en and s.quote_en.strip(), s.id
+
+
+def test_a_chinese_quote_without_translation_is_refused(tmp_path):
+    with pytest.raises(InputError, match="quote_en must give its English translation"):
+        _data(tmp_path, sources=SOURCE.replace('quote: "revenue was 5 billion"', 'quote: "营收 50 亿元"'))

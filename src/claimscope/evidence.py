@@ -39,6 +39,7 @@ class Source(BaseModel):
     date_published_note: Optional[str] = None
     date_accessed: dt.date
     quote: str = Field(min_length=3, max_length=400)
+    quote_en: Optional[str] = None  # the project's translation, required when the quote is not in English
     tier: Literal["primary", "secondary", "tertiary"]
     quote_rechecked: bool = False  # a second look-up found the quote verbatim at the url
 
@@ -46,6 +47,8 @@ class Source(BaseModel):
     def _undated_needs_reason(self):
         if self.date_published is None and not (self.date_published_note or "").strip():
             raise ValueError("date_published is null, so date_published_note must say why")
+        if any("\u3040" <= ch <= "\u9fff" for ch in self.quote) and not (self.quote_en or "").strip():
+            raise ValueError("the quote is in Chinese or Japanese, so quote_en must give its English translation")
         return self
 
 

@@ -322,7 +322,8 @@ def sources_table(check_frame: pd.DataFrame, base=None) -> pd.DataFrame:
         s = base.sources[sid]
         rows.append({"source": sid, "title": s.title, "publisher": s.publisher,
                      "published": s.date_published.isoformat() if s.date_published else f"undated ({s.date_published_note})",
-                     "accessed": s.date_accessed.isoformat(), "tier": s.tier, "quote": s.quote, "url": s.url,
+                     "accessed": s.date_accessed.isoformat(), "tier": s.tier, "quote": s.quote,
+                     "quote in English": s.quote_en or "(English original)", "url": s.url,
                      "quote re-checked": "yes" if s.quote_rechecked else "no"})
     return pd.DataFrame(rows)
 

@@ -217,6 +217,7 @@ def cited_events(frame: pd.DataFrame, base=None) -> pd.DataFrame:
         e = base.events[eid]
         s = base.sources[e.source_id]
         rows.append({"event": eid, "date": e.date.isoformat(), "title": e.title, "source": s.title,
-                     "publisher": s.publisher, "tier": s.tier, "quote": s.quote, "url": s.url,
+                     "publisher": s.publisher, "tier": s.tier, "quote": s.quote,
+                     "quote in English": s.quote_en or "(English original)", "url": s.url,
                      "quote re-checked": "yes" if s.quote_rechecked else "no"})
     return pd.DataFrame(rows)
