@@ -282,9 +282,9 @@ def load_bearing(claimset: ClaimSet, n: int = 8) -> pd.DataFrame:
 
 def devices_frame(claimset: ClaimSet) -> pd.DataFrame:
     return pd.DataFrame(
-        [{"claim": c.id, "device": d.device, "quote": c.quote, "rationale (analysis)": d.rationale}
+        [{"claim": c.id, "device": d.device, "quote": c.quote, "English": c.quote_en, "rationale (analysis)": d.rationale}
          for c in claimset.claims for d in c.devices],
-        columns=["claim", "device", "quote", "rationale (analysis)"],
+        columns=["claim", "device", "quote", "English", "rationale (analysis)"],
     )
 
 
