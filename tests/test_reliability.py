@@ -92,8 +92,12 @@ def test_a_killed_build_leaves_the_old_report_whole_and_the_next_build_cleans_up
 
     again = _claimscope("build")
     assert again.returncode == 0, again.stderr
-    builds = list((project_copy / "output" / ".builds").iterdir())
-    assert len(builds) == 1 and builds[0].name == os.readlink(published).split("/")[-1]
+    output = project_copy / "output"
+    builds = {p.name for p in (output / ".builds").iterdir()}
+    linked = {os.readlink(p).split("/")[-1] for p in output.iterdir() if p.is_symlink()}
+    assert builds == linked  # every build folder is a published report; leftovers are gone
+    assert not (output / ".cache" / "running").exists()
+    assert list((output / ".cache").glob(".*.tmp-*")) == []
 
 
 def test_sigterm_stops_the_build_cleanly(project_copy):
@@ -105,8 +109,10 @@ def test_sigterm_stops_the_build_cleanly(project_copy):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 143, err
     assert "interrupted" in err
-    assert not (project_copy / "output" / "sora-base").exists()
-    assert list((project_copy / "output" / ".builds").iterdir()) == []
+    output = project_copy / "output"
+    assert not (output / "sora-base").exists()
+    assert not (output / ".builds").exists() or list((output / ".builds").iterdir()) == []
+    assert not (output / ".cache" / "running").exists()
 
 
 def test_two_builds_of_the_same_inputs_give_the_same_report(project_copy):

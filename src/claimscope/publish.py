@@ -54,9 +54,13 @@ def clean_leftovers(output: Path) -> list[Path]:
     for tmp in output.glob(".*.link-*"):
         tmp.unlink(missing_ok=True)
         removed.append(tmp)
-    for tmp in output.glob(".*.tmp-*"):
+    for tmp in [*output.glob(".*.tmp-*"), *(output / ".cache").glob(".*.tmp-*")]:
         tmp.unlink(missing_ok=True)
         removed.append(tmp)
+    running = output / ".cache" / "running"  # chapters a killed build was executing
+    if running.exists():
+        shutil.rmtree(running, ignore_errors=True)
+        removed.append(running)
     return removed
 
 
