@@ -45,7 +45,7 @@ def test_hostile_text_is_shown_as_text_and_never_run(project_copy):
     claims_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with open(project_copy / "reports.toml", "a") as f:
         f.write('\n[[variant]]\nname = "hostile"\n[variant.parameters]\narticle = "hostile"\n')
-    proc = _claimscope("build")
+    proc = _claimscope("build", "hostile", "sora-base")
     assert proc.returncode == 0, proc.stderr
     for variant in ("hostile", "sora-base"):
         html = project_copy / "output" / variant / "report.html"
@@ -66,7 +66,7 @@ def test_a_second_build_with_no_wait_exits_4_while_one_holds_the_lock(project_co
     output = project_copy / "output"
     with lock.held(output):
         start = time.perf_counter()
-        proc = _claimscope("build", "--no-wait")
+        proc = _claimscope("build", "sora-base", "--no-wait")
     assert proc.returncode == 4, proc.stderr
     assert "another build" in proc.stderr and "--no-wait" in proc.stderr
     assert time.perf_counter() - start < 60
@@ -76,13 +76,14 @@ def test_a_second_build_with_no_wait_exits_4_while_one_holds_the_lock(project_co
 @pytest.mark.parametrize("kill_after", [1.5, 4.0, 7.0])
 def test_a_killed_build_leaves_the_old_report_whole_and_the_next_build_cleans_up(project_copy, kill_after):
     _only_first_chapter(project_copy)
-    first = _claimscope("build")
+    first = _claimscope("build", "sora-base")
     assert first.returncode == 0, first.stderr
     published = project_copy / "output" / "sora-base"
     before = _files(published)
 
-    proc = subprocess.Popen([sys.executable, "-m", "claimscope.cli", "build"], env=dict(os.environ),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen([sys.executable, "-m", "claimscope.cli", "build", "sora-base", "--force"],
+                            env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     time.sleep(kill_after)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -90,7 +91,7 @@ def test_a_killed_build_leaves_the_old_report_whole_and_the_next_build_cleans_up
     assert after == before or set(after) == set(before)  # old report, or (if it finished) a whole new one
     assert (published / "report.pdf").stat().st_size > 1000
 
-    again = _claimscope("build")
+    again = _claimscope("build", "sora-base")
     assert again.returncode == 0, again.stderr
     output = project_copy / "output"
     builds = {p.name for p in (output / ".builds").iterdir()}
@@ -102,7 +103,7 @@ def test_a_killed_build_leaves_the_old_report_whole_and_the_next_build_cleans_up
 
 def test_sigterm_stops_the_build_cleanly(project_copy):
     _only_first_chapter(project_copy)
-    proc = subprocess.Popen([sys.executable, "-m", "claimscope.cli", "build"], env=dict(os.environ),
+    proc = subprocess.Popen([sys.executable, "-m", "claimscope.cli", "build", "sora-base"], env=dict(os.environ),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(3)
     proc.send_signal(signal.SIGTERM)
@@ -119,7 +120,7 @@ def test_two_builds_of_the_same_inputs_give_the_same_report(project_copy):
     _only_first_chapter(project_copy)
     reports = []
     for _ in range(2):
-        proc = _claimscope("build")
+        proc = _claimscope("build", "sora-base", "--force")
         assert proc.returncode == 0, proc.stderr
         reports.append((project_copy / "output" / "sora-base" / "report.html").read_bytes())
     assert reports[0] == reports[1]

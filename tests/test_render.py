@@ -88,3 +88,11 @@ def test_an_unnumbered_summary_keeps_its_headings_and_labels_figures_s():
     assert headings == ["# Chapter\n\n## Section", "# 1. Chapter\n\n## 1.1 Section"]
     captions = [o["data"]["text/html"] for c in merged.cells if c.cell_type == "code" for o in c.outputs]
     assert "Table S.1." in captions[0] and "Table 1.1." in captions[1]
+
+
+def test_the_font_subset_is_the_same_bytes_for_the_same_text(monkeypatch):
+    import time
+
+    first = fonts.subset_woff(set("希望别走老路"))
+    monkeypatch.setattr(time, "time", lambda: 4_000_000_000.0)  # a later clock must not change the bytes
+    assert fonts.subset_woff(set("希望别走老路")) == first

@@ -51,7 +51,7 @@ def subset_woff(chars: set[str]) -> bytes:
     from fontTools.ttLib import TTFont
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    font = TTFont(source_font(), fontNumber=0)
+    font = TTFont(source_font(), fontNumber=0, recalcTimestamp=False)  # same text, same bytes
     options = subset.Options()
     options.hinting = False
     options.layout_features = []
