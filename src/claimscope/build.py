@@ -59,25 +59,24 @@ def _footer(variant: variants.Variant, git: dict) -> str:
 
 
 def _tasks(plans: list[cache.VariantPlan], scratch: Path) -> dict:
-    """One task per chapter that is not in the cache, keyed by (variant, notebook name)."""
+    """One task per distinct chapter key not in the cache: variants that share a chapter run it once."""
     tasks = {}
     for p in plans:
         for c in p.chapters:
-            if not c.cached:
-                target = scratch / f"{p.variant.name}--{c.notebook.name}"
-                tasks[(p.variant.name, c.notebook.name)] = runner.Task(
-                    p.variant.name, str(c.notebook), str(target), dict(p.variant.parameters))
+            if not c.cached and c.key not in tasks:
+                target = scratch / f"{c.key}.ipynb"
+                tasks[c.key] = runner.Task(p.variant.name, str(c.notebook), str(target), dict(p.variant.parameters))
     return tasks
 
 
-def _keep_failed(task: runner.Task, output: Path) -> Path:
-    """Keep the executed notebook of a failed chapter where the error message says it is."""
+def _failure(task: runner.Task, error: Exception, output: Path) -> ChapterError:
+    """Keep the executed notebook of a failed chapter, and say where it is."""
     folder = paths.failed_dir(task.variant, output)
     folder.mkdir(parents=True, exist_ok=True)
     kept = folder / Path(task.notebook).name
     if Path(task.target).exists():
         shutil.move(task.target, kept)
-    return kept
+    return ChapterError(f"{error}\nthe executed notebook with the traceback is kept at {kept}")
 
 
 # ---------------------------------------------------------------- one variant
@@ -175,13 +174,12 @@ def _run_and_publish(todo, output, show_code, progress, browser, workers, schedu
             for p in todo:
                 timings, failed = {}, []
                 for c in p.chapters:
-                    task = tasks.get((p.variant.name, c.notebook.name))
+                    task = tasks.get(c.key)
                     outcome = outcomes.get(task) if task else 0.0
                     if isinstance(outcome, Exception):
-                        kept = _keep_failed(task, output)
-                        failed.append(ChapterError(f"{outcome}\nthe executed notebook with the traceback is kept at {kept}"))
+                        failed.append(_failure(task, outcome, output))
                     else:
-                        if task:
+                        if task and not (cache.cache_dir(output) / f"{c.key}.ipynb").exists():
                             cache.store(output, c.key, Path(task.target))
                         timings[c.notebook.name] = round(outcome, 2)
                 if failed:
