@@ -124,3 +124,36 @@ def test_two_builds_of_the_same_inputs_give_the_same_report(project_copy):
         assert proc.returncode == 0, proc.stderr
         reports.append((project_copy / "output" / "sora-base" / "report.html").read_bytes())
     assert reports[0] == reports[1]
+
+
+def test_sigterm_during_parallel_chapters_stops_promptly_and_leaves_no_kernel(project_copy):
+    for extra in (project_copy / "notebooks").glob("*.ipynb"):
+        if not extra.name.startswith(("00_", "02_", "04_")):  # the longest chapters
+            extra.unlink()
+    proc = subprocess.Popen([sys.executable, "-m", "claimscope.cli", "build", "sora-base"], env=dict(os.environ),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    children = _descendants(proc.pid)
+    start = time.perf_counter()
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=120)
+    assert proc.returncode == 143
+    assert time.perf_counter() - start < 5  # the running chapters are stopped, not waited for
+    time.sleep(1)
+    assert [pid for pid in children if _alive(pid)] == []
+    assert not (project_copy / "output" / "sora-base").exists()
+
+
+def _descendants(pid: int) -> list[int]:
+    import psutil
+
+    return [p.pid for p in psutil.Process(pid).children(recursive=True)]
+
+
+def _alive(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

@@ -35,14 +35,37 @@ def run(tasks: list[Task], progress, requested_workers: int | None = None, sched
     if scheduler:
         return _run_dask(tasks, progress, scheduler)
     results: dict = {}
-    with ProcessPoolExecutor(max_workers=workers(requested_workers, len(tasks))) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers(requested_workers, len(tasks)))
+    try:
         pending = {pool.submit(run_task, t): t for t in tasks}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 task = pending.pop(future)
                 results[task] = _outcome(future.exception(), future, task, progress)
+    except BaseException:
+        _stop(pool)  # interrupted: stop the running chapters now rather than let them finish
+        raise
+    pool.shutdown()
     return results
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started, kill the running chapters' kernels and end the workers at once."""
+    import psutil
+
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            kernels = psutil.Process(process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            continue
+        for kernel in kernels:
+            kernel.kill()
+        process.kill()
+    for process in processes:
+        process.join(timeout=10)
 
 
 def _outcome(error, future, task: Task, progress):
