@@ -94,3 +94,17 @@ def test_an_event_that_does_not_exist_is_refused(tmp_path, seed, claimset, base)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(InputError, match="no event"):
         hindsight.load("sora-gpt4-bottleneck", seed, claimset, base, path=path)
+
+
+def test_a_duplicate_prediction_id_is_refused(tmp_path, seed, claimset, base):
+    import yaml
+
+    from claimscope import paths
+    from claimscope.errors import InputError
+
+    data = yaml.safe_load(paths.predictions_file("sora-gpt4-bottleneck").read_text(encoding="utf-8"))
+    data["predictions"].append(dict(data["predictions"][0]))
+    path = tmp_path / "predictions.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match=r"used twice: \['H01'\]"):
+        hindsight.load("sora-gpt4-bottleneck", seed, claimset, base, path=path)

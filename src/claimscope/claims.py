@@ -102,6 +102,18 @@ def parse(data: dict, where: str) -> ClaimSet:
         raise InputError(f"{where}: {label}: {first['msg']}") from None
 
 
+def require_quote(art, paragraph: int, quote: str, where: str) -> None:
+    """A curated record's quote must stand verbatim in its paragraph of the article."""
+    if paragraph > len(art.paragraphs) or quote not in art.paragraph(paragraph).text:
+        raise InputError(f"{where}, field 'quote': not verbatim in P{paragraph}: {quote!r}")
+
+
+def require_unique(ids: list[str], where: str) -> None:
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise InputError(f"{where}: id(s) used twice: {twice}")
+
+
 def check_quotes(claimset: ClaimSet, art, where: str) -> None:
     """Every quote must stand verbatim in its paragraph of the article."""
     for c in claimset.claims:

@@ -80,14 +80,10 @@ def _cross_check(checks, path, slug, art, claimset, base) -> None:
     art = art or article.load_slug(slug)
     claimset = claimset or claims.load(slug, art)
     claim_ids = set(claimset.by_id) if claimset else set()
-    seen = set()
+    claims.require_unique([c.id for c in checks], str(path))
     for c in checks:
         where = f"{path}: check {c.id!r}"
-        if c.id in seen:
-            raise InputError(f"{where}: id used twice")
-        seen.add(c.id)
-        if c.paragraph > len(art.paragraphs) or c.quote not in art.paragraph(c.paragraph).text:
-            raise InputError(f"{where}, field 'quote': not verbatim in P{c.paragraph}: {c.quote!r}")
+        claims.require_quote(art, c.paragraph, c.quote, where)
         if claimset and c.claim not in claim_ids:
             raise InputError(f"{where}, field 'claim': no claim {c.claim!r} in claims.yaml")
         for d in c.evidence + c.later:

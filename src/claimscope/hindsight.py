@@ -82,14 +82,10 @@ def _cross_check(predictions, path, slug, art, claimset, base) -> None:
 
     art = art or article.load_slug(slug)
     claimset = claimset or claims.load(slug, art)
-    ids = set()
+    claims.require_unique([p.id for p in predictions], str(path))
     for p in predictions:
         where = f"{path}: prediction {p.id!r}"
-        if p.id in ids:
-            raise InputError(f"{where}: id used twice")
-        ids.add(p.id)
-        if p.paragraph > len(art.paragraphs) or p.quote not in art.paragraph(p.paragraph).text:
-            raise InputError(f"{where}, field 'quote': not verbatim in P{p.paragraph}: {p.quote!r}")
+        claims.require_quote(art, p.paragraph, p.quote, where)
         if p.marker not in CONFIDENCE:
             raise InputError(f"{where}, field 'marker': {p.marker!r} is not in the confidence table")
         unknown = [c for c in p.claims if claimset and c not in claimset.by_id]
