@@ -113,3 +113,23 @@ def test_supporters_follow_chains():
                                "supports": supports, "checkable": False, "assessment": "a a a"})
     claimset = claims.parse(data, "test")
     assert claims.supporters(claimset) == {"C01": set(), "C02": {"C01"}, "C03": {"C01", "C02"}}
+
+
+def test_model_outputs_name_claims_the_industry_model_tests(claimset):
+    from claimscope import market
+
+    known = {f"market.{c.id}" for c in market.CLAIMS}
+    linked = [o for c in claimset.claims for o in c.model_outputs]
+    assert linked and set(linked) <= known
+    assert {"market.software"} <= set(claimset.by_id["C85"].model_outputs)
+
+
+def test_prediction_links_agree_both_ways(claimset):
+    from claimscope import hindsight
+
+    predictions = hindsight.load(SLUG)
+    for p in predictions:
+        for c in p.claims:
+            assert p.id in claimset.by_id[c].prediction_ids, (p.id, c)
+    linked = {(i, c.id) for c in claimset.claims for i in c.prediction_ids}
+    assert linked == {(p.id, c) for p in predictions for c in p.claims}

@@ -303,7 +303,8 @@ def devices_frame(claimset: ClaimSet) -> pd.DataFrame:
 def inventory(claimset: ClaimSet) -> pd.DataFrame:
     return pd.DataFrame(
         {"claim": c.id, "P": c.paragraph, "quote": c.quote, "English": c.quote_en, "type": c.type,
-         "role": c.role, "evidence": c.evidence, "checkable": "yes" if c.checkable else "no"}
+         "role": c.role, "evidence": c.evidence, "checkable": "yes" if c.checkable else "no",
+         "tested in": " ".join(c.evidence_ids + c.model_outputs + c.prediction_ids) or "—"}
         for c in claimset.claims
     )
 
