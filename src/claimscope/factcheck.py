@@ -18,7 +18,6 @@ Non-numeric facts carry the analyst's verdict: accurate | roughly right | inaccu
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -240,9 +239,6 @@ def verdict_counts(frame: pd.DataFrame) -> pd.DataFrame:
     counts = frame["verdict"].value_counts()
     return pd.DataFrame({"verdict": [v for v in VERDICTS if v in counts], "checks": [int(counts[v]) for v in VERDICTS if v in counts]})
 
-
-def ratio_log10(r: float) -> float:
-    return math.log10(r)
 
 
 # ---------------------------------------------------------------- charts

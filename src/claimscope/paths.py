@@ -33,10 +33,6 @@ def article_text(slug: str) -> Path:
     return article_dir(slug) / "article.txt"
 
 
-def article_meta(slug: str) -> Path:
-    return article_dir(slug) / "article.meta.yaml"
-
-
 def claims_file(slug: str) -> Path:
     return article_dir(slug) / "claims.yaml"
 
