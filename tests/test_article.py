@@ -61,23 +61,6 @@ def test_offsets_slice_back_to_the_same_text(seed):
         assert article.clean(seed.raw[s.start : s.end])[0] == s.text
 
 
-@pytest.mark.parametrize(
-    "data, reason",
-    [
-        (b"", "empty"),
-        (b"   \n\n", "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"a" * (article.MAX_BYTES + 1), "limit"),
-    ],
-)
-def test_bad_files_get_a_clear_error_naming_the_file(tmp_path, data, reason):
-    path = tmp_path / "article.txt"
-    path.write_bytes(data)
-    with pytest.raises(InputError) as err:
-        article.load(path)
-    assert str(path) in str(err.value) and reason in str(err.value)
-
-
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such article file"):
         article.load(tmp_path / "nope.txt")
