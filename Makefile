@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 APT_PACKAGES := chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils graphviz
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system report test test-fast lab check clean benchmark
+.PHONY: help setup system report test test-fast lint lab check clean benchmark
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,8 +41,12 @@ setup: $(STAMP) system ## Create .venv, install the package and the system packa
 report: setup ## Build every report variant listed in reports.toml into output/
 	$(BIN)/claimscope build
 
-test: setup ## Run the whole test suite (unit, notebooks, end-to-end build, browser)
+test: setup lint ## Run the lint and the whole test suite (unit, notebooks, end-to-end build, browser)
 	$(BIN)/python -m pytest -q --nbval-lax tests notebooks
+
+lint: setup ## Check the code with ruff (lint and format)
+	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff format --check src tests benchmarks notebooks
 
 test-fast: setup ## Run the tests that need no browser and no full build
 	$(BIN)/python -m pytest -q -m "not slow" tests

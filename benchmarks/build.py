@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimscope import execute, paths, pdf, variants
+from claimscope import paths
+from claimscope.engine import execute, pdf, variants
 
 BIN = Path(sys.executable).parent
 
@@ -27,8 +28,17 @@ def naive(variant: variants.Variant, folder: Path) -> None:
     browser = pdf.check_toolchain()
     for notebook in paths.chapters():
         out = folder / notebook.name
-        args = [str(BIN / "papermill"), str(notebook), str(out), "-k", "python3", "--log-level", "ERROR",
-                "--cwd", str(paths.NOTEBOOKS)]
+        args = [
+            str(BIN / "papermill"),
+            str(notebook),
+            str(out),
+            "-k",
+            "python3",
+            "--log-level",
+            "ERROR",
+            "--cwd",
+            str(paths.NOTEBOOKS),
+        ]
         for name in execute.declared(notebook):
             args += ["-r" if isinstance(variant.parameters[name], str) else "-p", name, str(variant.parameters[name])]
         subprocess.run(args, check=True, capture_output=True)
@@ -37,8 +47,11 @@ def naive(variant: variants.Variant, folder: Path) -> None:
 
 
 def claimscope_build(variant: variants.Variant, folder: Path) -> None:
-    subprocess.run([str(BIN / "claimscope"), "build", variant.name, "--output", str(folder), "--quiet"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "claimscope"), "build", variant.name, "--output", str(folder), "--quiet"],
+        check=True,
+        capture_output=True,
+    )
 
 
 def timed(step, variant, root: Path) -> float:

@@ -16,7 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimscope import market, params, paths
+from claimscope import paths
+from claimscope.analysis import market
+from claimscope.engine import parameters as params
 
 CHAPTER = paths.NOTEBOOKS / "04_industry.ipynb"
 
@@ -32,8 +34,18 @@ def time_monte_carlo(draws: int, runs: int) -> list[float]:
 
 
 def chapter_command(output: Path) -> list[str]:
-    return [sys.executable, "-m", "papermill", CHAPTER.name, str(output), "-k", "python3", "--log-level", "ERROR",
-            "--no-progress-bar"]
+    return [
+        sys.executable,
+        "-m",
+        "papermill",
+        CHAPTER.name,
+        str(output),
+        "-k",
+        "python3",
+        "--log-level",
+        "ERROR",
+        "--no-progress-bar",
+    ]
 
 
 def time_chapter(runs: int) -> tuple[list[float], str]:
@@ -56,16 +68,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     mc = time_monte_carlo(args.draws, args.runs)
-    print(f"Monte Carlo, {args.draws:,} draws, {len(market.load_assumptions())} assumptions, "
-          f"{len(market.SEGMENTS)} segments, fans {market.ADOPTION_START}-{market.HEADLINE_YEAR}:")
-    print(f"  median {statistics.median(mc):.3f} s over {len(mc)} runs "
-          f"(min {min(mc):.3f}, max {max(mc):.3f})  target < 1 s")
-    print(f"  command: .venv/bin/python benchmarks/market.py  (times claimscope.market.simulate({args.draws}, seed))")
+    print(
+        f"Monte Carlo, {args.draws:,} draws, {len(market.load_assumptions())} assumptions, "
+        f"{len(market.SEGMENTS)} segments, fans {market.ADOPTION_START}-{market.HEADLINE_YEAR}:"
+    )
+    print(
+        f"  median {statistics.median(mc):.3f} s over {len(mc)} runs "
+        f"(min {min(mc):.3f}, max {max(mc):.3f})  target < 1 s"
+    )
+    print(
+        f"  command: .venv/bin/python benchmarks/market.py  (times claimscope.analysis.market.simulate({args.draws}, seed))"
+    )
     if args.chapter_runs:
         chapter, command = time_chapter(args.chapter_runs)
         print(f"Chapter {CHAPTER.name} executed by papermill (mc_draws {params.PARAMETERS['mc_draws'].default:,}):")
-        print(f"  median {statistics.median(chapter):.2f} s over {len(chapter)} runs "
-              f"(min {min(chapter):.2f}, max {max(chapter):.2f})  target < 10 s")
+        print(
+            f"  median {statistics.median(chapter):.2f} s over {len(chapter)} runs "
+            f"(min {min(chapter):.2f}, max {max(chapter):.2f})  target < 10 s"
+        )
         print(f"  command: {command}")
     return 0
 

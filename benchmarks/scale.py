@@ -1,12 +1,12 @@
 """Build at scale, measured in one run on a copy of the project:
 
-  cold build of every variant in reports.toml, against the naive pipeline (a papermill process,
-  `jupyter nbconvert --to html` and a Chromium print per chapter of each variant);
-  a no-op rebuild; a rebuild after one parameter of one variant changes;
-  cold builds of 1, 4 and 16 variants (variants differ in as_of and scenario);
-  peak resident memory of the whole process tree of each build (sampled every 0.1 s).
+cold build of every variant in reports.toml, against the naive pipeline (a papermill process,
+`jupyter nbconvert --to html` and a Chromium print per chapter of each variant);
+a no-op rebuild; a rebuild after one parameter of one variant changes;
+cold builds of 1, 4 and 16 variants (variants differ in as_of and scenario);
+peak resident memory of the whole process tree of each build (sampled every 0.1 s).
 
-    .venv/bin/python benchmarks/scale.py [--skip-naive] [--sizes 1 4 16]
+  .venv/bin/python benchmarks/scale.py [--skip-naive] [--sizes 1 4 16]
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ BIN = Path(sys.executable).parent
 
 def copy_project(root: Path) -> Path:
     for name in ("notebooks", "seeds", "data"):
-        shutil.copytree(paths.ROOT / name, root / name, ignore=shutil.ignore_patterns("_incoming", ".ipynb_checkpoints"))
+        shutil.copytree(
+            paths.ROOT / name, root / name, ignore=shutil.ignore_patterns("_incoming", ".ipynb_checkpoints")
+        )
     shutil.copy(paths.REPORTS_TOML, root / "reports.toml")
     return root
 
@@ -41,8 +43,10 @@ def variants_toml(n: int) -> str:
     out = []
     for i in range(n):
         as_of = dt.date(2024, 6, 30) + dt.timedelta(days=45 * i)
-        out.append(f'[[variant]]\nname = "v{i:02d}"\n[variant.parameters]\narticle = "sora-gpt4-bottleneck"\n'
-                   f'scenario = "{scenarios[i % 3]}"\nas_of = "{as_of.isoformat()}"\n')
+        out.append(
+            f'[[variant]]\nname = "v{i:02d}"\n[variant.parameters]\narticle = "sora-gpt4-bottleneck"\n'
+            f'scenario = "{scenarios[i % 3]}"\nas_of = "{as_of.isoformat()}"\n'
+        )
     return "\n".join(out)
 
 
@@ -80,9 +84,10 @@ def build(env: dict, *args: str) -> tuple[float, float]:
 def naive(root: Path, env: dict) -> float:
     """Every variant of reports.toml through the naive pipeline."""
     script = (
-        "import sys; sys.path.insert(0, %r); from build import naive; from claimscope import variants; "
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); from build import naive; "
+        "from claimscope.engine import variants; "
         "from pathlib import Path; [naive(v, Path(sys.argv[1])) for v in variants.load()]"
-    ) % str(Path(__file__).parent)
+    )
     out = root / "naive"
     out.mkdir()
     seconds, _ = measured([sys.executable, "-c", script, str(out)], env)

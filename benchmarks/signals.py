@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from claimscope import article, signals
+from claimscope.text import article, signals
 
 SEED = "sora-gpt4-bottleneck"
 COMMAND = ".venv/bin/python benchmarks/signals.py"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from claimscope import pdf
+from claimscope.engine import pdf
 
 
 @dataclass

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimscope import article, build, paths
+from claimscope import paths
+from claimscope.engine import build
+from claimscope.text import article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = "sora-gpt4-bottleneck"
@@ -31,7 +33,9 @@ def project_copy(tmp_path, monkeypatch):
     """A copy of the project's inputs in tmp_path, with CLAIMSCOPE_ROOT pointing at it."""
     root = tmp_path / "project"
     for name in ("notebooks", "seeds", "data"):
-        shutil.copytree(paths.ROOT / name, root / name, ignore=shutil.ignore_patterns("_incoming", ".ipynb_checkpoints"))
+        shutil.copytree(
+            paths.ROOT / name, root / name, ignore=shutil.ignore_patterns("_incoming", ".ipynb_checkpoints")
+        )
     shutil.copy(paths.REPORTS_TOML, root / "reports.toml")
     monkeypatch.setenv("CLAIMSCOPE_ROOT", str(root))
     monkeypatch.setenv("CLAIMSCOPE_OUTPUT", str(root / "output"))
@@ -40,27 +44,27 @@ def project_copy(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def base():
-    from claimscope import evidence
+    from claimscope.analysis import evidence
 
     return evidence.load()
 
 
 @pytest.fixture(scope="session")
 def claimset(seed):
-    from claimscope import claims
+    from claimscope.analysis import claims
 
     return claims.load(SEED, art=seed)
 
 
 @pytest.fixture(scope="session")
 def checks(seed, claimset, base):
-    from claimscope import factcheck
+    from claimscope.analysis import factcheck
 
     return factcheck.load(SEED, seed, claimset, base)
 
 
 @pytest.fixture(scope="session")
 def results(checks, base):
-    from claimscope import factcheck
+    from claimscope.analysis import factcheck
 
     return factcheck.results(checks, base)

@@ -5,7 +5,8 @@ import re
 import nbformat
 import pytest
 
-from claimscope import execute, paths
+from claimscope import paths
+from claimscope.engine import execute
 
 CHAPTERS = paths.chapters()
 FORBIDDEN = [

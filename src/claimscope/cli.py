@@ -10,9 +10,11 @@ import signal
 import sys
 from pathlib import Path
 
-from . import build as builder
-from . import checks, params, paths, variants
-from .errors import ClaimscopeError
+from claimscope import paths
+from claimscope.engine import build as builder
+from claimscope.engine import checks, variants
+from claimscope.engine import parameters as params
+from claimscope.errors import ClaimscopeError
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -23,8 +25,16 @@ def cmd_build(args: argparse.Namespace) -> int:
                 print(f"  {c.notebook.name}: {'cached' if c.cached else 'run'} ({c.reason})")
         return 0
     progress = builder.Progress(False if args.quiet else None)
-    results = builder.build(args.variants, Path(args.output), args.show_code, progress, wait=not args.no_wait,
-                            force=args.force, workers=args.workers, scheduler=args.scheduler)
+    results = builder.build(
+        args.variants,
+        Path(args.output),
+        args.show_code,
+        progress,
+        wait=not args.no_wait,
+        force=args.force,
+        workers=args.workers,
+        scheduler=args.scheduler,
+    )
     for result in results:
         print(f"{result.variant}: {result.status} ({result.reason}) -> {result.folder}/report.html")
     return 0
@@ -35,7 +45,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for v in variants.load():
         changed = {k: v.parameters[k] for k in v.parameters if v.parameters[k] != params.PARAMETERS[k].default}
         print(f"  {v.name:<20} {v.title}" + (f"  {changed}" if changed else ""))
-    print("\nParameters (claimscope.params):")
+    print("\nParameters (claimscope.engine.parameters):")
     for p in params.PARAMETERS.values():
         print(f"  {p.name:<22} {p.type.__name__:<6} default {p.default!r:<24} {p.help}; {p.allowed()}")
     print("\nChapters:")
@@ -51,7 +61,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from . import intake
+    from claimscope.text import intake
 
     report = intake.inspect(Path(args.file), top=args.top)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else intake.inspect_text(report))
@@ -59,11 +69,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from . import intake
+    from claimscope.text import intake
 
     folder = intake.create(Path(args.file), args.name, paths.SEEDS, paths.REPORTS_TOML, top=args.top)
-    print(f"created {folder} (article.txt, claims.draft.yaml) and variant '{args.name}' in {paths.REPORTS_TOML.name};"
-          f" build it with: claimscope build {args.name}")
+    print(
+        f"created {folder} (article.txt, claims.draft.yaml) and variant '{args.name}' in {paths.REPORTS_TOML.name};"
+        f" build it with: claimscope build {args.name}"
+    )
     return 0
 
 
@@ -87,65 +99,98 @@ def parser() -> argparse.ArgumentParser:
         prog="claimscope",
         description="Build analytical reports that take a commentary article apart and weigh it against sourced data.",
         epilog="Exit codes: 0 ok, 1 a chapter failed, 2 bad parameters or input files, 3 missing Chromium, "
-               "CJK font or Graphviz, 4 another build holds the output folder (--no-wait), 130 interrupted.",
+        "CJK font or Graphviz, 4 another build holds the output folder (--no-wait), 130 interrupted.",
     )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="run the chapters and write HTML, PDF and data for report variants",
-                       description="Validate every variant, run each chapter with papermill (in parallel; "
-                                   "chapters whose code, parameters, inputs, source and package versions are "
-                                   "unchanged come from the cache), and publish output/<variant>/report.html, "
-                                   "report.pdf, data/ and run.json. A failed build leaves the previous report "
-                                   "untouched.")
+    b = sub.add_parser(
+        "build",
+        help="run the chapters and write HTML, PDF and data for report variants",
+        description="Validate every variant, run each chapter with papermill (in parallel; "
+        "chapters whose code, parameters, inputs, source and package versions are "
+        "unchanged come from the cache), and publish output/<variant>/report.html, "
+        "report.pdf, data/ and run.json. A failed build leaves the previous report "
+        "untouched.",
+    )
     b.add_argument("variants", nargs="*", metavar="VARIANT", help="variants from reports.toml (default: all)")
     b.add_argument("--show-code", action="store_true", help="show the code cells in the report (hidden by default)")
     b.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
-    b.add_argument("--quiet", action="store_true", help="no progress lines (they are off anyway when not on a terminal)")
+    b.add_argument(
+        "--quiet", action="store_true", help="no progress lines (they are off anyway when not on a terminal)"
+    )
     b.add_argument("--force", action="store_true", help="rebuild even what is up to date (ignore the cache)")
     b.add_argument("--dry-run", action="store_true", help="say what would run and why, and run nothing")
-    b.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="chapters run at once on this machine (default: the number of cores)")
-    b.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                   help="run the chapters on this Dask cluster; its workers must see the project and output "
-                        "folders at the same paths")
-    b.add_argument("--no-wait", action="store_true",
-                   help="if another build holds the output folder, exit at once (code 4) instead of waiting")
+    b.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="chapters run at once on this machine (default: the number of cores)",
+    )
+    b.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="run the chapters on this Dask cluster; its workers must see the project and output "
+        "folders at the same paths",
+    )
+    b.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="if another build holds the output folder, exit at once (code 4) instead of waiting",
+    )
     b.set_defaults(func=cmd_build)
 
-    ls = sub.add_parser("list", help="list variants, parameters (type, range, help) and chapters",
-                        description="List the report variants in reports.toml with the parameters they change, every "
-                                    "parameter a variant may set (type, default, allowed values, help), and the "
-                                    "chapter notebooks in build order.")
+    ls = sub.add_parser(
+        "list",
+        help="list variants, parameters (type, range, help) and chapters",
+        description="List the report variants in reports.toml with the parameters they change, every "
+        "parameter a variant may set (type, default, allowed values, help), and the "
+        "chapter notebooks in build order.",
+    )
     ls.set_defaults(func=cmd_list)
 
-    c = sub.add_parser("check", help="validate variants, notebooks, articles, claims, checks, predictions and data",
-                       description="Run every validation that needs no kernel: variant parameters, the parameters "
-                                   "cell of each chapter, sources, figures and events, and for each article its "
-                                   "translation, claims (verbatim quotes, links, cycles), fact checks and "
-                                   "predictions. Errors name the file, the record and the field; exit code 2.")
+    c = sub.add_parser(
+        "check",
+        help="validate variants, notebooks, articles, claims, checks, predictions and data",
+        description="Run every validation that needs no kernel: variant parameters, the parameters "
+        "cell of each chapter, sources, figures and events, and for each article its "
+        "translation, claims (verbatim quotes, links, cycles), fact checks and "
+        "predictions. Errors name the file, the record and the field; exit code 2.",
+    )
     c.set_defaults(func=cmd_check)
 
-    i = sub.add_parser("inspect", help="show metadata, counts, check-worthy sentences and numbers of any article file",
-                       description="Read an article file (UTF-8 or GBK text, or HTML) and show what the report's "
-                                   "first chapter would find: metadata, counts, the most check-worthy sentences "
-                                   "and every number with its normalised value.")
+    i = sub.add_parser(
+        "inspect",
+        help="show metadata, counts, check-worthy sentences and numbers of any article file",
+        description="Read an article file (UTF-8 or GBK text, or HTML) and show what the report's "
+        "first chapter would find: metadata, counts, the most check-worthy sentences "
+        "and every number with its normalised value.",
+    )
     i.add_argument("file", help="the article file")
     i.add_argument("--json", action="store_true", help="print everything (with offsets) as JSON")
     i.add_argument("--top", type=int, default=10, help="check-worthy sentences to list (default: %(default)s)")
     i.set_defaults(func=cmd_inspect)
 
-    n = sub.add_parser("new", help="add an article: seeds/SLUG/ with a draft claims file, and a report variant",
-                       description="Copy an article into seeds/SLUG/ byte for byte, draft claims.draft.yaml from its "
-                                   "most check-worthy sentences for an analyst to review, and add a variant to "
-                                   "reports.toml so `claimscope build SLUG` builds its report.")
+    n = sub.add_parser(
+        "new",
+        help="add an article: seeds/SLUG/ with a draft claims file, and a report variant",
+        description="Copy an article into seeds/SLUG/ byte for byte, draft claims.draft.yaml from its "
+        "most check-worthy sentences for an analyst to review, and add a variant to "
+        "reports.toml so `claimscope build SLUG` builds its report.",
+    )
     n.add_argument("file", help="the article file")
-    n.add_argument("--name", required=True, metavar="SLUG", help="folder and variant name: lower-case letters, digits, '-'")
+    n.add_argument(
+        "--name", required=True, metavar="SLUG", help="folder and variant name: lower-case letters, digits, '-'"
+    )
     n.add_argument("--top", type=int, default=15, help="candidate claims to draft (default: %(default)s)")
     n.set_defaults(func=cmd_new)
 
-    cl = sub.add_parser("clean", help="remove built reports from the output folder",
-                        description="Remove every built report, the index and leftovers from the output folder; "
-                                    "its README stays. Inputs are never touched.")
+    cl = sub.add_parser(
+        "clean",
+        help="remove built reports from the output folder",
+        description="Remove every built report, the index and leftovers from the output folder; "
+        "its README stays. Inputs are never touched.",
+    )
     cl.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
     cl.set_defaults(func=cmd_clean)
     return top

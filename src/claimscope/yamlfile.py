@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError
+from claimscope.errors import InputError
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -1,0 +1,275 @@
+"""The article's predictions against what happened up to an as-of date, and a scorecard.
+
+A prediction's resolution is the analyst's reading of dated, sourced events. Each resolution takes
+effect on the date of the latest event it cites, and only events dated on or before `as_of` count:
+before its first resolution takes effect a prediction is "open".
+
+Scoring: right = 1, partly right = 0.5, wrong = 0 (open predictions are not scored).
+  share right  = mean score;
+  Brier score  = mean (p - score)^2, where p is the probability the article's wording implies
+                 (CONFIDENCE below); 0 is perfect, 0.25 is what always saying 50% earns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimscope import paths, yamlfile
+from claimscope.analysis import evidence as evidence_base
+from claimscope.errors import InputError
+
+STATUSES = ("right", "partly right", "wrong", "open")
+SCORE = {"right": 1.0, "partly right": 0.5, "wrong": 0.0}
+
+# marker in the article -> (implied probability, why)
+CONFIDENCE = {
+    "无一例外": (0.95, "'without exception': stated as certain"),
+    "并没有": (0.9, "flat negation, stated as fact"),
+    "unmarked": (0.85, "asserted without any hedge"),
+    "尚需时日": (0.85, "'will still take time': plain assertion"),
+    "不过是": (0.85, "'no more than': plain assertion that limits the effect"),
+    "凭什么": (0.8, "'on what grounds?': rhetorical question implying a firm no"),
+    "较大可能": (0.75, "'fairly likely'"),
+    "应该": (0.75, "'should'"),
+    "有没有可能": (0.65, "'could it be that ...?': a rhetorical question leaning to yes"),
+    "谁知道": (0.6, "'who knows whether ...': raises the possibility, leaning to yes"),
+    "question": (0.5, "an open question with no implied answer"),
+}
+
+
+class Resolution(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: Literal["right", "partly right", "wrong"]
+    events: list[str] = Field(min_length=1)
+    reasoning: str = Field(min_length=5)
+
+
+class Prediction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^H\d{2}$")
+    claims: list[str] = Field(min_length=1)
+    paragraph: int
+    quote: str
+    quote_en: str
+    statement: str
+    criterion: str
+    horizon: dt.date
+    marker: str
+    resolutions: list[Resolution] = []
+
+    @property
+    def probability(self) -> float:
+        return CONFIDENCE[self.marker][0]
+
+
+def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None) -> list[Prediction] | None:
+    """The article's predictions, validated against the article, claims, events and the marker table."""
+    path = path or paths.predictions_file(slug)
+    if not path.exists():
+        return None
+    predictions = yamlfile.records(path, "predictions", Prediction, "prediction")
+    _cross_check(predictions, path, slug, art, claimset, base or evidence_base.load())
+    return predictions
+
+
+def _cross_check(predictions, path, slug, art, claimset, base) -> None:
+    from claimscope.analysis import claims
+    from claimscope.text import article
+
+    art = art or article.load_slug(slug)
+    claimset = claimset or claims.load(slug, art)
+    claims.require_unique([p.id for p in predictions], str(path))
+    for p in predictions:
+        where = f"{path}: prediction {p.id!r}"
+        claims.require_quote(art, p.paragraph, p.quote, where)
+        if p.marker not in CONFIDENCE:
+            raise InputError(f"{where}, field 'marker': {p.marker!r} is not in the confidence table")
+        unknown = [c for c in p.claims if claimset and c not in claimset.by_id]
+        if unknown:
+            raise InputError(f"{where}, field 'claims': no claim(s) {unknown} in claims.yaml")
+        for r in p.resolutions:
+            missing = [e for e in r.events if e not in base.events]
+            if missing:
+                raise InputError(f"{where}, field 'resolutions.events': no event(s) {missing} in data/events.csv")
+
+
+# ---------------------------------------------------------------- resolving and scoring
+
+
+def events_until(base, as_of: dt.date) -> dict:
+    """Only events dated on or before `as_of`."""
+    return {k: e for k, e in base.events.items() if e.date <= as_of}
+
+
+def resolve(prediction: Prediction, known: dict) -> tuple[str, Resolution | None]:
+    """The status in effect given the known events: the last resolution whose events are all known."""
+    current: tuple[str, Resolution | None] = ("open", None)
+    for r in prediction.resolutions:
+        if all(e in known for e in r.events):
+            current = (r.status, r)
+    return current
+
+
+def table(predictions: list[Prediction], as_of: str | dt.date, base=None) -> pd.DataFrame:
+    """One row per prediction with its resolution as of `as_of`."""
+    base = base or evidence_base.load()
+    day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    known = events_until(base, day)
+    rows = []
+    for p in predictions:
+        status, r = resolve(p, known)
+        rows.append(
+            {
+                "prediction": p.id,
+                "claims": " ".join(p.claims),
+                "quote": p.quote,
+                "English": p.quote_en,
+                "statement": p.statement,
+                "criterion": p.criterion,
+                "horizon": p.horizon.isoformat(),
+                "marker": p.marker,
+                "implied probability": p.probability,
+                "resolution": status,
+                "evidence": " ".join(r.events) if r else "",
+                "reasoning": r.reasoning if r else "",
+                "resolved on": max(base.events[e].date for e in r.events).isoformat() if r else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def scorecard(frame: pd.DataFrame) -> dict:
+    scored = frame[frame["resolution"] != "open"]
+    if scored.empty:
+        return {"scored": 0, "open": len(frame), "share right": None, "Brier score": None}
+    outcome = scored["resolution"].map(SCORE)
+    brier = ((scored["implied probability"] - outcome) ** 2).mean()
+    return {
+        "scored": len(scored),
+        "open": int((frame["resolution"] == "open").sum()),
+        "right": int((scored["resolution"] == "right").sum()),
+        "partly right": int((scored["resolution"] == "partly right").sum()),
+        "wrong": int((scored["resolution"] == "wrong").sum()),
+        "share right": round(float(outcome.mean()), 3),
+        "Brier score": round(float(brier), 3),
+    }
+
+
+def calibration(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per implied probability: how many predictions, and their mean score."""
+    scored = frame[frame["resolution"] != "open"].assign(score=lambda f: f["resolution"].map(SCORE))
+    grouped = scored.groupby("implied probability", as_index=False).agg(
+        predictions=("score", "size"), observed=("score", "mean")
+    )
+    return grouped
+
+
+def confidence_table() -> pd.DataFrame:
+    return pd.DataFrame([{"marker": m, "implied probability": p, "reading": why} for m, (p, why) in CONFIDENCE.items()])
+
+
+def export(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.rename(
+        columns={
+            "prediction": "prediction_id",
+            "claims": "claim_ids",
+            "implied probability": "implied_probability",
+            "evidence": "evidence_ids",
+        }
+    )[["prediction_id", "claim_ids", "criterion", "implied_probability", "resolution", "evidence_ids"]]
+
+
+# ---------------------------------------------------------------- charts
+
+
+def timeline(base, predictions: list[Prediction], as_of: str, article_date: str = "2024-02-19"):
+    """Events over time by category, the article's date, the as-of date and the predictions' horizons."""
+    import altair as alt
+
+    day = dt.date.fromisoformat(as_of)
+    events = base.events_frame()
+    events = events[events["date"] <= day].copy()
+    events["date"] = pd.to_datetime(events["date"])
+    cited = {e for p in predictions for r in p.resolutions for e in r.events}
+    events["cited"] = events["id"].isin(cited).map({True: "cited by a resolution", False: "context"})
+    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[article_date, as_of]))
+    dots = (
+        alt.Chart(events)
+        .mark_point(filled=True, size=70)
+        .encode(
+            x=x,
+            y=alt.Y("category:N", title=None),
+            color=alt.Color("region:N", title="Region"),
+            shape=alt.Shape("cited:N", title=None),
+            tooltip=[
+                alt.Tooltip("date:T"),
+                alt.Tooltip("title:N", title="Event"),
+                alt.Tooltip("entity:N"),
+                alt.Tooltip("id:N", title="Event id"),
+            ],
+        )
+    )
+    marks = pd.DataFrame({"date": pd.to_datetime([article_date, as_of]), "label": ["article", "as of"]})
+    rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#1d2329").encode(x="date:T", tooltip=["label:N"])
+    horizons = pd.DataFrame({"date": pd.to_datetime(sorted({p.horizon for p in predictions if p.horizon <= day}))})
+    horizon_rules = (
+        alt.Chart(horizons)
+        .mark_rule(color="#c9a227", opacity=0.6)
+        .encode(x="date:T", tooltip=[alt.Tooltip("date:T", title="A prediction's horizon")])
+    )
+    return (rules + horizon_rules + dots).properties(
+        width=620, height=alt.Step(24), title="Events since the article, by category"
+    )
+
+
+def resolution_chart(frame: pd.DataFrame):
+    import altair as alt
+
+    colours = {"right": "#3c8d5a", "partly right": "#c9a227", "wrong": "#d1603d", "open": "#9aa5ae"}
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("prediction:N", title=None, sort=None),
+            x=alt.X(
+                "implied probability:Q",
+                title="Probability the article's wording implies",
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            color=alt.Color(
+                "resolution:N", scale=alt.Scale(domain=list(colours), range=list(colours.values())), title="Resolution"
+            ),
+            tooltip=["prediction:N", "statement:N", "marker:N", "implied probability:Q", "resolution:N"],
+        )
+        .properties(width=480, height=alt.Step(20), title="Each prediction: the confidence implied and how it resolved")
+    )
+
+
+def cited_events(frame: pd.DataFrame, base=None) -> pd.DataFrame:
+    """The events a ledger cites, each with its source record."""
+    base = base or evidence_base.load()
+    ids = list(dict.fromkeys(e for cell in frame["evidence"] for e in cell.split()))
+    rows = []
+    for eid in ids:
+        e = base.events[eid]
+        s = base.sources[e.source_id]
+        rows.append(
+            {
+                "event": eid,
+                "date": e.date.isoformat(),
+                "title": e.title,
+                "source": s.title,
+                "publisher": s.publisher,
+                "tier": s.tier,
+                "quote": s.quote,
+                "quote in English": s.quote_en or "(English original)",
+                "url": s.url,
+                "quote re-checked": "yes" if s.quote_rechecked else "no",
+            }
+        )
+    return pd.DataFrame(rows)

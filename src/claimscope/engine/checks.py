@@ -1,0 +1,49 @@
+"""Every validation that can run without a kernel, for `claimscope check` and before each build."""
+
+from __future__ import annotations
+
+from claimscope import paths
+from claimscope.analysis import claims, evidence, factcheck, hindsight
+from claimscope.engine import execute, variants
+from claimscope.errors import InputError
+from claimscope.text import article, translation
+
+
+def run_all(selected: list[variants.Variant] | None = None) -> list[str]:
+    """Run every check; return one line per check passed, raise on the first failure."""
+    done = []
+    if selected is None:
+        selected = variants.load()
+        done.append(f"reports.toml: {len(selected)} variant(s), every parameter valid")
+    for notebook in paths.chapters():
+        names = execute.declared(notebook)
+        done.append(f"{notebook.name}: parameters {', '.join(names) or '(none)'} match their declarations")
+    base = evidence.load()
+    done.append(
+        f"data/: {len(base.sources)} sources, {len(base.figures)} figures, {len(base.events)} events, "
+        "every one with a source record"
+    )
+    for slug in sorted({v.parameters["article"] for v in selected}):
+        done += _article_checks(slug, base)
+    return done
+
+
+def _article_checks(slug: str, base) -> list[str]:
+    art = article.load_slug(slug)
+    done = [f"seeds/{slug}: {len(art.paragraphs)} paragraphs, {len(art.sentences)} sentences"]
+    english = translation.load(slug)
+    if english is not None:
+        problems = translation.alignment_problems(english, len(art.paragraphs))
+        if problems:
+            raise InputError(f"{english.path}: " + "; ".join(problems))
+        done.append(f"seeds/{slug}/translation.en.md: aligned with {len(english.paragraphs)} paragraphs")
+    claimset = claims.load(slug, art)
+    if claimset is not None:
+        done.append(f"seeds/{slug}/claims.yaml: {len(claimset.claims)} claims, quotes verbatim, graph acyclic")
+    checks = factcheck.load(slug, art, claimset, base)
+    if checks is not None:
+        done.append(f"seeds/{slug}/factchecks.yaml: {len(checks)} checks, quotes verbatim, every figure sourced")
+    predictions = hindsight.load(slug, art, claimset, base)
+    if predictions is not None:
+        done.append(f"seeds/{slug}/predictions.yaml: {len(predictions)} predictions, every event sourced")
+    return done

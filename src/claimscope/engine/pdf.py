@@ -1,0 +1,117 @@
+"""Print a report's HTML to an A4 PDF with headless Chromium, after checking it can show Chinese."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from claimscope.errors import SystemDependencyError
+
+CANDIDATES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser", "google-chrome")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--mute-audio",
+    "--no-pdf-header-footer",
+    "--run-all-compositor-stages-before-draw",
+]
+
+
+def chromium() -> str:
+    """Path of a Chromium binary (CLAIMSCOPE_CHROMIUM overrides), or a clear error."""
+    override = os.environ.get("CLAIMSCOPE_CHROMIUM")
+    for candidate in ([override] if override else []) + list(CANDIDATES):
+        found = candidate if os.path.isabs(candidate) and os.access(candidate, os.X_OK) else shutil.which(candidate)
+        if found:
+            return found
+    raise SystemDependencyError(
+        "no Chromium found to print the PDF: install Debian's package (apt-get install chromium), "
+        "run `make setup`, or set CLAIMSCOPE_CHROMIUM to the browser binary"
+    )
+
+
+def cjk_fonts() -> list[str]:
+    """Families of installed fonts that cover Chinese."""
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=30).stdout
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return []
+    return sorted({line.split(",")[0].strip() for line in out.splitlines() if line.strip()})
+
+
+def check_toolchain() -> str:
+    """Chromium's path, after making sure a CJK font is installed (else Chinese prints as boxes)."""
+    browser = chromium()
+    if not cjk_fonts():
+        raise SystemDependencyError(
+            "no font that covers Chinese is installed, so the PDF would show empty boxes: "
+            "install one (apt-get install fonts-noto-cjk) or run `make setup`"
+        )
+    return browser
+
+
+def print_pdf(html_file: Path, pdf_file: Path, browser: str | None = None, timeout: int = 120) -> None:
+    """Print `html_file` to `pdf_file` (A4 comes from the page's @page rule)."""
+    browser = browser or check_toolchain()
+    with tempfile.TemporaryDirectory(prefix="claimscope-chromium-") as profile:
+        cmd = [
+            browser,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=15000",
+            f"--print-to-pdf={pdf_file}",
+            Path(html_file).resolve().as_uri(),
+        ]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0 or not pdf_file.exists() or pdf_file.stat().st_size < 1000:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
+        raise SystemDependencyError(f"Chromium could not print {html_file.name} (exit {proc.returncode}):\n{tail}")
+
+
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.cs-chart')].every(
+    d => d.querySelector('svg, canvas') || d.textContent.startsWith('Chart failed'))"""
+
+
+class Printer:
+    """One long-lived headless Chromium (driven by Playwright) that prints every report of a build."""
+
+    def __init__(self, browser: str | None = None):
+        self.browser_path = browser or check_toolchain()
+        self._playwright = self._browser = None
+
+    def __enter__(self) -> Printer:
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=self.browser_path, args=FLAGS[1:])
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._playwright is not None:
+            self._playwright.stop()
+
+    def print(self, html_file: Path, pdf_file: Path, timeout_ms: int = 60_000) -> None:
+        """Print `html_file` to an A4 `pdf_file` once every chart has drawn."""
+        page = self._browser.new_page()
+        try:
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+            page.goto(Path(html_file).resolve().as_uri(), wait_until="load")
+            page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
+            page.emulate_media(media="print")
+            page.pdf(path=str(pdf_file), format="A4", print_background=True, prefer_css_page_size=True)
+        finally:
+            page.close()
+        if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
+            raise SystemDependencyError(f"Chromium could not print {html_file.name}")

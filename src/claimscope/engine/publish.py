@@ -1,0 +1,102 @@
+"""Stage a build beside the published one, then publish it by one atomic rename."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from claimscope import paths
+
+
+def stage(variant: str, output: Path) -> Path:
+    """A fresh folder for a new build of `variant`, invisible to readers until published."""
+    builds = paths.builds_dir(output)
+    builds.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"{variant}-{time.strftime('%Y%m%dT%H%M%S')}-", dir=builds))
+    folder.chmod(0o755)  # readable like any published file
+    return folder
+
+
+def publish(staged: Path, variant: str, output: Path) -> Path:
+    """Point output/<variant> at `staged` atomically; remove the build it replaces."""
+    link = paths.variant_dir(variant, output)
+    previous = Path(os.readlink(link)) if link.is_symlink() else None
+    if link.exists() and not link.is_symlink():  # a plain folder from an older layout: move it aside first
+        previous = paths.builds_dir(output) / f"{variant}-legacy-{os.getpid()}"
+        link.rename(previous)
+    tmp = link.with_name(f".{variant}.link-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(staged, link.parent), tmp)
+    os.replace(tmp, link)
+    if previous is not None:
+        old = previous if previous.is_absolute() else link.parent / previous
+        if old.resolve() != staged.resolve():
+            shutil.rmtree(old, ignore_errors=True)
+    return link
+
+
+def clean_leftovers(output: Path) -> list[Path]:
+    """Remove what an interrupted build left behind: unpublished build folders and temporary files.
+
+    Call it only while holding the output lock, so no other build is half-way through."""
+    builds = paths.builds_dir(output)
+    live = {Path(os.readlink(p)).name for p in output.iterdir() if p.is_symlink()} if output.exists() else set()
+    removed = []
+    for folder in builds.iterdir() if builds.exists() else []:
+        if folder.name not in live:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    for tmp in output.glob(".*.link-*"):
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    for tmp in [*output.glob(".*.tmp-*"), *(output / ".cache").glob(".*.tmp-*")]:
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    running = output / ".cache" / "running"  # chapters a killed build was executing
+    if running.exists():
+        shutil.rmtree(running, ignore_errors=True)
+        removed.append(running)
+    return removed
+
+
+def discard(staged: Path) -> None:
+    shutil.rmtree(staged, ignore_errors=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_index(output: Path) -> Path:
+    """output/index.html: one row per published variant, linking its HTML and PDF."""
+    rows = []
+    for link in sorted(p for p in output.iterdir() if p.is_symlink() or (p / "run.json").exists()):
+        run_file = link / "run.json"
+        if not run_file.exists():
+            continue
+        run = json.loads(run_file.read_text(encoding="utf-8"))
+        name = html.escape(link.name)
+        rows.append(
+            f"<tr><td>{name}</td><td>{html.escape(run.get('title', ''))}</td>"
+            f"<td>{html.escape(run.get('finished', ''))}</td>"
+            f'<td><a href="{name}/report.html">HTML</a> · <a href="{name}/report.pdf">PDF</a> · '
+            f'<a href="{name}/run.json">run.json</a></td></tr>'
+        )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>claimscope reports</title>'
+        "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}td,th{padding:.3rem .6rem;"
+        "border-bottom:1px solid #ddd;text-align:left}</style></head><body><h1>claimscope reports</h1>"
+        "<table><thead><tr><th>Variant</th><th>Title</th><th>Built</th><th>Files</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></body></html>\n"
+    )
+    index = output / "index.html"
+    write_atomic(index, page)
+    return index

@@ -1,0 +1,121 @@
+"""Render a merged report notebook to one self-contained HTML page (no network needed to read it)."""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from claimscope import paths
+from claimscope.engine import fonts
+
+VEGALITE = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
+# A link (<a href>) may point anywhere; nothing may be *loaded* from another host.
+_EXTERNAL_LOAD = re.compile(
+    r"<(?:script|img|iframe|link|source|video|audio|embed)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I
+)
+_CSS_IMPORT = re.compile(r"@import\s+url\(\s*[\"']?(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script (about 0.9 MB), computed once per process."""
+    import vl_convert
+
+    return vl_convert.javascript_bundle()
+
+
+def _script_json(value) -> str:
+    """JSON safe to place inside a <script> element (no '</' can close it early)."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def embed_charts(nb: nbformat.NotebookNode) -> int:
+    """Replace every Vega-Lite output with a div and an inline vegaEmbed call; return the count."""
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            key = next((k for k in data if VEGALITE.match(k)), None)
+            if key is None:
+                continue
+            count += 1
+            spec = data[key]
+            div = f"cs-chart-{count}"
+            out["data"] = {
+                "text/html": (
+                    f'<div class="cs-chart" id="{div}"></div>'
+                    f'<script>vegaEmbed("#{div}", {_script_json(spec)}, {_script_json(EMBED_OPTIONS)})'
+                    f'.catch(function (e) {{ document.getElementById("{div}").textContent = "Chart failed: " + e; console.error(e); }});</script>'
+                ),
+                "text/plain": f"[chart {count}]",
+            }
+            out.setdefault("metadata", {})
+    return count
+
+
+def drop_stderr(nb: nbformat.NotebookNode) -> None:
+    """Library warnings on stderr are for the build log, not for the reader."""
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = [
+                o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+
+
+def body_html(nb: nbformat.NotebookNode, show_code: bool) -> str:
+    exporter = HTMLExporter(template_name="basic")
+    exporter.exclude_input = not show_code
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.anchor_link_text = ""
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def table_of_contents(body: str) -> str:
+    """A nested list of the chapter (h1) and section (h2) headings, linking to their ids."""
+    items = []
+    for level, anchor, inner in re.findall(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', body, re.S):
+        text = re.sub(r"<[^>]+>", "", inner).strip()
+        items.append(f'<li class="cs-toc-{level}"><a href="#{anchor}">{text}</a></li>')
+    return '<nav class="cs-toc"><h2 class="cs-toc-title">Contents</h2><ol>' + "".join(items) + "</ol></nav>"
+
+
+def page(title: str, subtitle: str, body: str, footer: str, with_charts: bool) -> str:
+    css = fonts.font_face(title + subtitle + body + footer) + paths.REPORT_CSS.read_text(encoding="utf-8")
+    script = f"<script>{vega_bundle()}</script>" if with_charts else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{css}</style>{script}</head><body>"
+        f'<header class="cs-header"><h1 class="cs-title">{html.escape(title)}</h1>'
+        f'<p class="cs-subtitle">{html.escape(subtitle)}</p></header>'
+        f"{table_of_contents(body)}<main>{body}</main>"
+        f'<footer class="cs-footer">{footer}</footer></body></html>\n'
+    )
+
+
+def external_loads(document: str) -> list[str]:
+    """Every place the page would load something from another host (should be none)."""
+    return [m.group(0) for m in _EXTERNAL_LOAD.finditer(document)] + [
+        m.group(0) for m in _CSS_IMPORT.finditer(document)
+    ]
+
+
+def render(nb: nbformat.NotebookNode, title: str, subtitle: str, footer: str, show_code: bool = False) -> str:
+    """The report as one HTML document; raises if anything would be loaded from the network."""
+    nb = nbformat.from_dict(nb)
+    drop_stderr(nb)
+    charts = embed_charts(nb)
+    document = page(title, subtitle, body_html(nb, show_code), footer, with_charts=charts > 0)
+    leaks = external_loads(document)
+    if leaks:
+        raise RuntimeError(f"the report would load {len(leaks)} resource(s) from the network, e.g. {leaks[0][:120]}")
+    return document

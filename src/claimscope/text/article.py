@@ -1,0 +1,493 @@
+"""Load an article as received: decode, parse its header, drop boilerplate, segment with offsets.
+
+Offsets refer to the decoded text with newlines normalised to LF (`Article.raw`): for every
+paragraph and sentence, `clean(article.raw[start:end])[0] == text`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+
+from claimscope import yamlfile
+from claimscope.errors import InputError
+
+MAX_BYTES = 2_000_000  # larger files are refused: no commentary article is that long
+
+HAN = r"\u3400-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{HAN}，。、；：？！“”‘’（）《》「」【】—…]")
+_SENTENCE_END_ZH = "。！？!?"
+_CLOSERS = "”’」』）)》】\"'*"
+_OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
+_ABBREVIATIONS = {
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "no",
+    "nos",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "st",
+    "fig",
+    "vol",
+    "p",
+    "pp",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "a.m",
+    "p.m",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "approx",
+}
+
+_BYLINE = re.compile(
+    r"^(?P<author>\S.*?)\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+(?P<time>\d{1,2}:\d{2}))?(?:\s+(?P<place>\S+))?\s*$"
+)
+_SOURCE_URL = re.compile(
+    r"^(?:原文地址|原文链接|原文|来源|Source|URL|Original)\s*[:：]\s*(?P<url>https?://\S+)\s*$", re.I
+)
+_BOILERPLATE = re.compile(r"(更多|访问|关注|扫码|点击|公众号|转载|广告|下载|subscribe|sign up|advertisement)", re.I)
+_URL = re.compile(r"https?://\S+")
+_EMPHASIS = re.compile(r"\*\*((?:(?!\n[ \t]*\n).)+?)\*\*", re.S)  # bold never spans a blank line
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 1-based across the article
+    paragraph: int  # 1-based paragraph number
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...]
+    joined: bool = False  # True when a line break in the copy split it and it was re-joined
+
+
+@dataclass
+class Article:
+    path: Path
+    raw: str
+    meta: dict
+    boilerplate: list[dict]
+    paragraphs: list[Paragraph]
+    emphasis: list[dict] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes -> (text with LF newlines, encoding). Raises InputError naming the file and reason."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for an article")
+    if data.startswith(_UTF16_BOMS):
+        return _decode_utf16(data, name)
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks binary (contains NUL bytes), not an article text")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError(f"{name}: not UTF-8 or GB18030/GBK text")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
+    if controls > max(3, len(text) // 100):
+        raise InputError(f"{name}: looks binary ({controls} control characters), not an article text")
+    if encoding == "gb18030" and _looks_mojibake(text):
+        raise InputError(f"{name}: not UTF-8, and as GB18030 it decodes to unreadable text")
+    return _normalise(text, name), ("utf-8" if encoding == "utf-8-sig" else encoding)
+
+
+def _decode_utf16(data: bytes, name: str) -> tuple[str, str]:
+    """Text saved as UTF-16 with a byte-order mark (Windows "Unicode")."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+    return _normalise(text.lstrip("\ufeff"), name), "utf-16"
+
+
+def _normalise(text: str, name: str) -> str:
+    """LF newlines, HTML reduced to text; a text with nothing visible is refused as empty."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_html(text):
+        text = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty (no visible text)")
+    return text
+
+
+def _looks_mojibake(text: str) -> bool:
+    rare = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or 0x80 <= ord(ch) < 0xA0)
+    return rare > len(text) // 50
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return bool(re.search(r"<!doctype html|<html[\s>]|<body[\s>]|<p[\s>]|<div[\s>]|<article[\s>]", head))
+
+
+class _TextExtractor(HTMLParser):
+    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "title", "tr"}
+    SKIP = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP and tag != "head":
+            self.skipping += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and tag != "head" and self.skipping:
+            self.skipping -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Reduce HTML to its visible text, one block element a paragraph (scripts and styles dropped)."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    text = "".join(parser.parts)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# ---------------------------------------------------------------- cleaning
+
+
+def clean(raw: str) -> tuple[str, list[int]]:
+    """Reading text of a raw span, and for each of its characters the offset in `raw`.
+
+    Drops markdown emphasis markers, joins hard line breaks, and removes the stray single space a
+    re-flowed copy leaves between two Chinese characters ("必须同 时下注" -> "必须同时下注").
+    """
+    out: list[str] = []
+    pos: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        ch = raw[i]
+        if raw.startswith("**", i):
+            i += 2
+            continue
+        if ch in " \t\n":
+            j = i
+            while j < n and raw[j] in " \t\n":
+                j += 1
+            prev = out[-1] if out else ""
+            nxt = raw[j + 2] if raw.startswith("**", j) and j + 2 < n else (raw[j] if j < n else "")
+            between_han = bool(prev and nxt and _HAN_CHAR.match(prev) and _HAN_CHAR.match(nxt))
+            single = j - i == 1 and ch == " "
+            if prev and nxt and not (between_han and (single or "\n" in raw[i:j])):
+                out.append(" ")
+                pos.append(i)
+            i = j
+            continue
+        out.append(ch)
+        pos.append(i)
+        i += 1
+    return "".join(out), pos
+
+
+# ---------------------------------------------------------------- header
+
+
+def _classify_header(lines: list[tuple[int, str]]) -> tuple[dict, list[dict], int]:
+    """Parse header lines; return (meta, boilerplate, offset where the body starts)."""
+    meta: dict = {"title": None, "author": None, "date": None, "time": None, "place": None, "url": None}
+    dropped: list[dict] = []
+    body_start = lines[0][0] if lines else 0
+    for k, (offset, line) in enumerate(lines):
+        text = line.strip()
+        if m := _SOURCE_URL.match(text):
+            meta["url"] = m["url"]
+        elif meta["title"] is None and _URL.search(text) and _BOILERPLATE.search(text):
+            dropped.append({"offset": offset, "line": text, "reason": "advertising or navigation line with a link"})
+        elif meta["title"] is None and len(text) <= 120 and text[-1] not in "。.!?！？":
+            meta["title"] = text
+        elif meta["date"] is None and (m := _BYLINE.match(text)) and len(text) <= 80:
+            meta.update({key: m[key] for key in ("author", "date", "time", "place")})
+        elif meta["title"] is not None and k <= 6 and text.lower().startswith("by ") and len(text) <= 80:
+            meta["author"] = text[3:].strip()
+        else:
+            return meta, dropped, offset
+        body_start = offset + len(line)
+    return meta, dropped, body_start
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph block from `start` on, trailing space trimmed.
+
+    Blocks are separated by blank lines; a body with no blank line at all (a paragraph a line, as
+    web copies and Windows text files often are) is split into lines instead, keeping together
+    the lines of a hard-wrapped paragraph.
+    """
+    pattern = _BLOCK if _BLANK_LINE.search(raw, start) else _LINE
+    spans = []
+    for m in pattern.finditer(raw, start):
+        s, e = m.start(), m.end()
+        spans.append((s, s + len(raw[s:e].rstrip())))
+    return _unwrap(raw, spans) if pattern is _LINE else spans
+
+
+_BLANK_LINE = re.compile(r"\S[ \t]*\n(?:[ \t]*\n)+[ \t]*\S")
+_BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+_LINE = re.compile(r"\S.*")
+_LINE_END = re.compile(r"[。！？!?.…:：”’」』\"')）]\s*$")
+
+
+def _unwrap(raw: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a line to the one before when that one is long and stops mid-sentence (a hard wrap)."""
+    out: list[tuple[int, int]] = []
+    prev = ""
+    for s, e in lines:
+        if out and len(prev) > 30 and not _LINE_END.search(prev.rstrip("* ")):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        prev = raw[s:e]
+    return out
+
+
+def _ends_midsentence(raw_block: str, next_block: str) -> bool:
+    """A block cut in the middle of a sentence by the copy: ends and resumes on a Chinese character."""
+    text = raw_block.rstrip("* ")
+    resumed = next_block.lstrip("* ")
+    return len(text) > 40 and bool(re.match(f"[{HAN}]", text[-1])) and bool(re.match(f"[{HAN}]", resumed[:1]))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in clean text; Chinese and English rules, quotes respected."""
+    spans, start, depth, i, n = [], 0, [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPENERS:
+            depth.append(_OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        end = None
+        if ch in _SENTENCE_END_ZH or ch == "…" and text[i : i + 2] == "……":
+            end = i + (2 if ch == "…" else 1)
+        elif ch == "." and _english_stop(text, i):
+            end = i + 1
+        if end is not None and (not depth or i - start > 300):
+            while end < n and text[end] in _CLOSERS:
+                if depth and text[end] == depth[-1]:
+                    depth.pop()
+                end += 1
+            if end < n and text[end] in _SENTENCE_END_ZH:
+                i += 1
+                continue
+            spans.append((start, end))
+            while end < n and text[end] == " ":
+                end += 1
+            start, depth, i = end, [], end
+            continue
+        i += 1
+    if start < n and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _english_stop(text: str, i: int) -> bool:
+    """Is the '.' at i the end of an English sentence (not e.g., U.S., $1.5 or No. 3)?"""
+    after = text[i + 1 : i + 3]
+    if not after or after[0] != " ":
+        return i + 1 == len(text)
+    nxt = after[1:2]
+    if not (nxt.isupper() or nxt in "\"'“(" or nxt.isdigit() or re.match(f"[{HAN}]", nxt or "x")):
+        return False
+    word = re.search(r"(?<![0-9])([A-Za-z.]+)$", text[max(0, i - 12) : i])  # "5-10x." ends a sentence
+    if word:
+        token = word.group(1).lower().strip(".")
+        if token in _ABBREVIATIONS or len(token) == 1:
+            return False
+    return True
+
+
+def _segment(raw: str, body_start: int) -> list[Paragraph]:
+    blocks = _blocks(raw, body_start)
+    merged: list[tuple[int, int, bool]] = []
+    for s, e in blocks:
+        if merged and _ends_midsentence(raw[merged[-1][0] : merged[-1][1]], raw[s:e]):
+            merged[-1] = (merged[-1][0], e, True)
+        else:
+            merged.append((s, e, False))
+    paragraphs, sentence_index = [], 0
+    for s, e, joined in merged:
+        text, pos = clean(raw[s:e])
+        if not text:
+            continue  # only emphasis markers
+        number = len(paragraphs) + 1
+        sentences = []
+        for a, b in split_sentences(text):
+            sentence_index += 1
+            sentences.append(Sentence(sentence_index, number, s + pos[a], s + pos[b - 1] + 1, text[a:b]))
+        paragraphs.append(Paragraph(number, s, e, text, tuple(sentences), joined))
+    return paragraphs
+
+
+# ---------------------------------------------------------------- loading
+
+
+def parse(raw: str, path: Path, encoding: str = "utf-8", overrides: dict | None = None) -> Article:
+    """Parse decoded text into an Article."""
+    meta, dropped, body_start = _classify_header(_lines_with_offsets(raw)[:8])
+    if overrides:
+        meta.update(overrides)
+    paragraphs = _segment(raw, body_start)
+    if not paragraphs:
+        raise InputError(f"{path}: no body text after the header lines")
+    emphasis = [{"start": m.start(1), "end": m.end(1), "text": m.group(1)} for m in _EMPHASIS.finditer(raw, body_start)]
+    return Article(path, raw, meta, dropped, paragraphs, emphasis, encoding)
+
+
+def load(path: Path) -> Article:
+    """Load an article file as received; `article.meta.yaml` beside it overrides the parsed header."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such article file") from None
+    raw, encoding = decode(data, str(path))
+    overrides = None
+    meta_file = path.with_name("article.meta.yaml")
+    if meta_file.exists():
+        overrides = yamlfile.load(meta_file) or {}
+        if not isinstance(overrides, dict):
+            raise InputError(f"{meta_file}: expected a mapping of metadata fields")
+    return parse(raw, path, encoding, overrides)
+
+
+def load_slug(slug: str) -> Article:
+    from claimscope import paths
+
+    return load(paths.article_text(slug))
+
+
+def escape(text: str) -> str:
+    """Text made safe to place in HTML."""
+    return html.escape(text, quote=True)
+
+
+# ---------------------------------------------------------------- tables for the report
+
+
+def summary(art: Article) -> dict:
+    """Metadata and counts, labelled for display."""
+    meta = art.meta
+    return {
+        "Title": meta.get("title") or "(not found in the header)",
+        "Author / publisher": meta.get("author") or "(not found)",
+        "Published": " ".join(str(meta[k]) for k in ("date", "time", "place") if meta.get(k)) or "(not found)",
+        "Original URL": meta.get("url") or "(not found)",
+        "Encoding as received": art.encoding,
+        "Paragraphs": len(art.paragraphs),
+        "Sentences": len(art.sentences),
+        "Characters in the body": sum(len(p.text) for p in art.paragraphs),
+        "Header lines dropped as boilerplate": len(art.boilerplate),
+        "Paragraphs re-joined after a line break in the copy": sum(p.joined for p in art.paragraphs),
+    }
+
+
+def paragraph_frame(art: Article) -> pd.DataFrame:
+
+    return pd.DataFrame(
+        {
+            "paragraph": p.number,
+            "start": p.start,
+            "end": p.end,
+            "characters": len(p.text),
+            "sentences": len(p.sentences),
+            "joined": p.joined,
+            "preview": p.text[:30] + ("…" if len(p.text) > 30 else ""),
+            "text": p.text,
+        }
+        for p in art.paragraphs
+    )
+
+
+def sentence_frame(art: Article) -> pd.DataFrame:
+
+    return pd.DataFrame(
+        {"sentence": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+        for s in art.sentences
+    )
+
+
+def boilerplate_frame(art: Article) -> pd.DataFrame:
+
+    return pd.DataFrame(art.boilerplate or [], columns=["offset", "line", "reason"])

@@ -1,0 +1,1 @@
+"""Tables, charts and prose blocks: the only code that writes HTML or chart specs."""
