@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -47,3 +48,35 @@ def test_new_adds_an_article_and_a_variant_that_validates(project_copy, tmp_path
     check = _run("check")
     assert check.returncode == 0, check.stderr
     assert _run("new", str(source), "--name", "second-look").returncode == 2
+
+
+def test_version_is_the_package_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip().startswith("claimscope 0.")
+
+
+def test_outside_a_project_a_command_says_where_it_looked(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("CLAIMSCOPE_ROOT", "CLAIMSCOPE_OUTPUT")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimscope.cli", "list"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert proc.returncode == 2
+    assert "no reports.toml in" in proc.stderr and str(tmp_path) in proc.stderr
+
+
+def test_inside_another_project_the_commands_use_that_project(tmp_path):
+    """The project is found from the working directory, not from where the package is installed."""
+    (tmp_path / "reports.toml").write_text('[[variant]]\\nname = "only-one"\\n')
+    nested = tmp_path / "notebooks"
+    nested.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("CLAIMSCOPE_ROOT", "CLAIMSCOPE_OUTPUT")}
+    proc = subprocess.run(
+        [sys.executable, "-c", "from claimscope import paths; print(paths.ROOT)"],
+        capture_output=True,
+        text=True,
+        cwd=nested,
+        env=env,
+    )
+    assert proc.stdout.strip() == str(tmp_path)

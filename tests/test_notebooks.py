@@ -3,6 +3,7 @@
 import re
 
 import nbformat
+import papermill as pm
 import pytest
 
 from claimscope import paths
@@ -36,3 +37,31 @@ def test_first_code_cell_is_tagged_parameters_and_matches_the_registry(notebook)
 def test_chapter_opens_with_a_level_one_heading(notebook):
     nb = nbformat.read(notebook, as_version=4)
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.name)
+def test_the_cell_after_the_parameters_validates_them(notebook):
+    code = [c for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code"]
+    assert "parameters.check_chapter(globals())" in code[1].source
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, value, words",
+    [
+        ("scenario", "nonsense", ["'scenario'", "bear | base | bull"]),
+        ("mc_draws", 5, ["'mc_draws' = 5", "out of range"]),
+    ],
+)
+def test_a_direct_papermill_run_refuses_a_bad_value_before_any_work(tmp_path, name, value, words):
+    """As an analyst runs a chapter outside `claimscope build`: the validation cell stops it."""
+    with pytest.raises(pm.PapermillExecutionError) as err:
+        pm.execute_notebook(
+            str(paths.NOTEBOOKS / "04_industry.ipynb"),
+            str(tmp_path / "out.ipynb"),
+            parameters={name: value},
+            cwd=str(paths.NOTEBOOKS),
+            progress_bar=False,
+        )
+    assert err.value.ename == "ParameterError" and "check_chapter" in err.value.source
+    assert all(w in err.value.evalue for w in words)

@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from claimscope import paths
@@ -101,6 +102,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 a chapter failed, 2 bad parameters or input files, 3 missing Chromium, "
         "CJK font or Graphviz, 4 another build holds the output folder (--no-wait), 130 interrupted.",
     )
+    top.add_argument("--version", action="version", version=f"%(prog)s {version('claimscope')}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser(
@@ -208,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     try:
+        if args.command != "inspect":  # inspect reads any file; every other command works on a project
+            paths.require_project()
         return args.func(args)
     except ClaimscopeError as err:
         print(f"claimscope: error: {err}", file=sys.stderr)

@@ -5,7 +5,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(os.environ.get("CLAIMSCOPE_ROOT", Path(__file__).resolve().parents[2]))
+from claimscope.errors import InputError
+
+MARKER = "reports.toml"
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder holding reports.toml, from `start` upward (as git finds .git), or None."""
+    for folder in (start, *start.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    return None
+
+
+# CLAIMSCOPE_ROOT overrides; otherwise the project is the one the working directory is in (a chapter's
+# kernel runs in notebooks/, so it finds the same project), never the folder the package is installed in.
+_FOUND = Path(os.environ["CLAIMSCOPE_ROOT"]) if "CLAIMSCOPE_ROOT" in os.environ else find_root(Path.cwd().resolve())
+ROOT = _FOUND or Path.cwd().resolve()
 
 NOTEBOOKS = ROOT / "notebooks"
 SEEDS = ROOT / "seeds"
@@ -22,6 +38,16 @@ PACKAGE = Path(__file__).resolve().parent
 RESOURCES = PACKAGE / "resources"
 USER_DICT = RESOURCES / "userdict.txt"
 REPORT_CSS = RESOURCES / "report.css"
+
+
+def require_project() -> Path:
+    """The project root, or a clear error when the working directory is not inside a project."""
+    if _FOUND is None:
+        raise InputError(
+            f"no {MARKER} in {Path.cwd()} or any folder above it: run claimscope inside a project "
+            "(the folder holding reports.toml), or set CLAIMSCOPE_ROOT"
+        )
+    return ROOT
 
 
 def article_dir(slug: str) -> Path:

@@ -132,6 +132,15 @@ def validate(values: dict[str, Any], where: str) -> dict[str, Any]:
     return full
 
 
+def check_chapter(namespace: dict[str, Any]) -> None:
+    """Validate the parameters a chapter holds, wherever it runs (claimscope build, papermill, JupyterLab).
+
+    A chapter calls this in the cell after its `parameters` cell, so a bad value stops it before any
+    work with the same message `claimscope build` gives.
+    """
+    validate({name: namespace[name] for name in PARAMETERS if name in namespace}, "chapter")
+
+
 def declared_in(source: str) -> dict[str, str]:
     """Parameter names and their declaration lines in a `parameters` cell's source."""
     found = {}
