@@ -7,4 +7,3 @@ def test_the_root_is_the_nearest_folder_with_reports_toml(tmp_path):
     deep.mkdir(parents=True)
     assert paths.find_root(deep) == tmp_path
     assert paths.find_root(tmp_path / "a") == tmp_path
-
