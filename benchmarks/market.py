@@ -18,17 +18,19 @@ from pathlib import Path
 
 from claimscope import paths
 from claimscope.analysis import market
+from claimscope.analysis.market import montecarlo
 from claimscope.engine import parameters as params
 
 CHAPTER = paths.NOTEBOOKS / "04_industry.ipynb"
+MODEL = market.load(params.PARAMETERS["article"].default)
 
 
 def time_monte_carlo(draws: int, runs: int) -> list[float]:
-    market.simulate(10_000, 0)  # load figures and assumptions, warm NumPy
+    montecarlo.simulate(MODEL, 10_000, 0)  # load figures and assumptions, warm NumPy
     seconds = []
     for run in range(runs):
         start = time.perf_counter()
-        market.simulate(draws, params.PARAMETERS["seed"].default + run)
+        montecarlo.simulate(MODEL, draws, params.PARAMETERS["seed"].default + run)
         seconds.append(time.perf_counter() - start)
     return seconds
 
@@ -69,15 +71,15 @@ def main(argv: list[str] | None = None) -> int:
 
     mc = time_monte_carlo(args.draws, args.runs)
     print(
-        f"Monte Carlo, {args.draws:,} draws, {len(market.load_assumptions())} assumptions, "
-        f"{len(market.SEGMENTS)} segments, fans {market.ADOPTION_START}-{market.HEADLINE_YEAR}:"
+        f"Monte Carlo, {args.draws:,} draws, {len(MODEL.assumptions)} assumptions, "
+        f"{len(MODEL.segments)} segments, fans {MODEL.spec.adoption_start}-{MODEL.headline_year}:"
     )
     print(
         f"  median {statistics.median(mc):.3f} s over {len(mc)} runs "
         f"(min {min(mc):.3f}, max {max(mc):.3f})  target < 1 s"
     )
     print(
-        f"  command: .venv/bin/python benchmarks/market.py  (times claimscope.analysis.market.simulate({args.draws}, seed))"
+        f"  command: .venv/bin/python benchmarks/market.py  (times claimscope.analysis.market.montecarlo.simulate({args.draws}, seed))"
     )
     if args.chapter_runs:
         chapter, command = time_chapter(args.chapter_runs)

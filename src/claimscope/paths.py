@@ -32,7 +32,6 @@ REPORTS_TOML = ROOT / "reports.toml"
 SOURCES = DATA / "sources.yaml"
 FIGURES = DATA / "figures.csv"
 EVENTS = DATA / "events.csv"
-ASSUMPTIONS = DATA / "assumptions.yaml"
 
 PACKAGE = Path(__file__).resolve().parent
 RESOURCES = PACKAGE / "resources"
@@ -73,6 +72,14 @@ def factchecks_file(slug: str) -> Path:
 
 def predictions_file(slug: str) -> Path:
     return article_dir(slug) / "predictions.yaml"
+
+
+def market_file(slug: str) -> Path:
+    return article_dir(slug) / "market.yaml"
+
+
+def assumptions_file(slug: str) -> Path:
+    return article_dir(slug) / "assumptions.yaml"
 
 
 def chapters() -> list[Path]:

@@ -110,7 +110,7 @@ def test_load_bearing_counts_whole_chains_of_support(claimset):
 
 
 def test_supporters_follow_chains():
-    data = {"article": "x", "note": "n", "sections": [], "claims": []}
+    data = {"article": "x", "note": "n", "topics": ["talent"], "sections": [], "claims": []}
     for i, supports in enumerate([["C02"], ["C03"], []], 1):
         data["claims"].append(
             {
@@ -135,7 +135,7 @@ def test_supporters_follow_chains():
 def test_model_outputs_name_claims_the_industry_model_tests(claimset):
     from claimscope.analysis import market
 
-    known = {f"market.{c.id}" for c in market.CLAIMS}
+    known = {f"market.{c.id}" for c in market.load(SLUG).spec.claims}
     linked = [o for c in claimset.claims for o in c.model_outputs]
     assert linked and set(linked) <= known
     assert {"market.software"} <= set(claimset.by_id["C85"].model_outputs)
@@ -150,3 +150,10 @@ def test_prediction_links_agree_both_ways(claimset):
             assert p.id in claimset.by_id[c].prediction_ids, (p.id, c)
     linked = {(i, c.id) for c in claimset.claims for i in c.prediction_ids}
     assert linked == {(p.id, c) for p in predictions for c in p.claims}
+
+
+def test_a_topic_the_claim_set_does_not_list_is_refused():
+    data = yaml.safe_load(paths.claims_file(SLUG).read_text(encoding="utf-8"))
+    data["claims"][0]["topic"] = "weather"
+    with pytest.raises(InputError, match="topic 'weather' is not one of the topics listed"):
+        claims.parse(data, "claims.yaml")

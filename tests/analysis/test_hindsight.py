@@ -69,7 +69,7 @@ def test_quotes_are_verbatim(predictions, seed):
 
 
 def test_timeline_spec(predictions, base):
-    spec = hindsight.timeline(base, predictions, AS_OF).to_dict()
+    spec = hindsight.timeline(base, predictions, AS_OF, "2024-02-19").to_dict()
     dots = spec["layer"][-1]
     assert dots["encoding"]["x"]["field"] == "date" and dots["encoding"]["y"]["field"] == "category"
 

@@ -21,7 +21,7 @@ def test_defaults_fill_what_a_variant_leaves_out():
         ({"mc_draws": 10}, ["'mc_draws' = 10", "out of range"]),
         ({"top_n": True}, ["'top_n' = True", "has type bool"]),
         ({"disruption_threshold": 0.9}, ["out of range", "0.001 to 0.5"]),
-        ({"as_of": "2023-01-01"}, ["'as_of'", "out of range"]),
+        ({"as_of": "1999-01-01"}, ["'as_of'", "out of range"]),
         ({"as_of": "yesterday"}, ["not a date"]),
         ({"article": "no-such-article"}, ["'article' = 'no-such-article'", "sora-gpt4-bottleneck"]),
     ],

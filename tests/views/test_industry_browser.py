@@ -8,9 +8,12 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from claimscope.analysis import market
+from claimscope.analysis.market import model
 from claimscope.engine import pdf, render
 from claimscope.views import charts
-from claimscope.views import industry as present
+from claimscope.views.industry import charts as figures
+
+M = market.load("sora-gpt4-bottleneck")
 
 pytestmark = pytest.mark.slow
 
@@ -55,7 +58,7 @@ async (levers) => {
 
 def _page(tmp_path: Path, threshold: float) -> Path:
     charts.use_theme()
-    chart = present.whatif_chart("base", threshold)
+    chart = figures.whatif_chart(M, "base", threshold)
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell("# What if\n\n## Sliders"),
@@ -95,29 +98,30 @@ def _drive(page: Path, settings: list[dict]) -> tuple[list, list, list]:
 
 
 def test_sliders_recompute_the_models_numbers_in_the_browser(tmp_path):
+    """At the start the chart shows the headline numbers; at every other position, Python's for those levers."""
     threshold = 0.05
-    _, start = market.whatif_inputs("base")
     moves = [
-        dict(start),
-        {"substitution": 0.57, "cost_reduction": 0.83, "adoption_midpoint": 2027.5},
-        {"substitution": 1, "cost_reduction": 0.95, "adoption_midpoint": 2024, "threshold": 0.1},
-        {"substitution": 0, "cost_reduction": 0.5, "adoption_midpoint": 2040},
+        dict(model.START),
+        {"substitution_factor": 1.6, "cost_factor": 0.8, "midpoint_shift": -2},
+        {"substitution_factor": 3, "cost_factor": 2, "midpoint_shift": -5, "threshold": 0.1},
+        {"substitution_factor": 0, "cost_factor": 0.5, "midpoint_shift": 10},
     ]
     readings, errors, blocked = _drive(_page(tmp_path, threshold), moves)
     assert errors == [] and blocked == []
+    headline = model.headline(M, "base", threshold).set_index("label").savings_share
+    start = {r["label"]: r["savings_share"] for r in readings[0]["rows"]}
+    for label, value in start.items():
+        assert value == pytest.approx(headline[label], rel=1e-9), label
     limit = threshold
     for levers, reading in zip(moves, readings):
         limit = levers.get("threshold", limit)
         assert reading["signals"] == pytest.approx(levers)
-        expected = (
-            market.whatif(levers["substitution"], levers["cost_reduction"], levers["adoption_midpoint"], "base")
-            .set_index("label")
-            .savings_share
-        )
+        lever_values = {k: v for k, v in levers.items() if k != "threshold"}
+        expected = model.whatif(M, lever_values, "base").set_index("label").savings_share
         got = {r["label"]: r for r in reading["rows"]}
         assert set(got) == set(expected.index)
         for label, value in expected.items():
             assert got[label]["savings_share"] == pytest.approx(value, rel=1e-6, abs=1e-12), (levers, label)
-            assert got[label]["status"] == (present.ABOVE if value >= limit else present.BELOW)
-    assert any(r["status"] == present.ABOVE for r in readings[2]["rows"])
+            assert got[label]["status"] == (figures.ABOVE if value >= limit else figures.BELOW)
+    assert any(r["status"] == figures.ABOVE for r in readings[2]["rows"])
     assert all(r["savings_share"] == 0 for r in readings[3]["rows"])

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from claimscope import paths, yamlfile
 from claimscope.errors import InputError
@@ -15,28 +15,6 @@ from claimscope.errors import InputError
 TYPES = ("factual", "statistical", "causal", "predictive", "evaluative", "normative", "rhetorical question")
 ROLES = ("main thesis", "sub-thesis", "premise", "evidence", "concession", "aside")
 EVIDENCE = ("none", "anecdote", "authority", "statistic", "analogy", "reasoning")
-TOPICS = (
-    "sora-technology",
-    "engineering-moat",
-    "talent",
-    "incentives",
-    "china-catch-up",
-    "big-tech-strategy",
-    "academic-environment",
-    "world-model",
-    "hallucination",
-    "emergence",
-    "authority-views",
-    "commercialisation",
-    "film",
-    "short-video",
-    "post-production",
-    "games",
-    "advertising",
-    "competition",
-    "openai-people",
-    "author-stance",
-)
 DEVICES = (
     "appeal to authority",
     "anecdote",
@@ -73,7 +51,7 @@ class Claim(BaseModel):
     paraphrase: str = Field(min_length=5)
     type: Literal[TYPES]
     role: Literal[ROLES]
-    topic: Literal[TOPICS]
+    topic: str  # one of the claim set's own topics
     evidence: Literal[EVIDENCE]
     devices: list[Device] = []
     supports: list[str] = []
@@ -105,9 +83,17 @@ class ClaimSet(BaseModel):
     model_config = ConfigDict(extra="forbid")
     article: str
     note: str
+    topics: list[str] = Field(min_length=1)  # the article's own topics, each claim tagged with one
     sections: list[Section]
     claims: list[Claim]
     conclusions: list[Conclusion] = []
+
+    @model_validator(mode="after")
+    def _known_topics(self):
+        for c in self.claims:
+            if c.topic not in self.topics:
+                raise ValueError(f"claim {c.id}: topic '{c.topic}' is not one of the topics listed: {self.topics}")
+        return self
 
     @property
     def by_id(self) -> dict[str, Claim]:

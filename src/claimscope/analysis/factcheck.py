@@ -115,9 +115,11 @@ def article_value(check: Check) -> tuple[float, float, str, str | None]:
     if not found:
         raise InputError(f"check {check.id}: the signals module finds no number in {check.quote!r}")
     if len(found) > 1 and len({n[4] for n in found}) == 1 and check.comparison == "approx":
-        low = high = sum(n[2] for n in found)  # "5 家大厂和 5 家独立团队": the parts add up
+        low = high = sum(n[2] for n in found)  # "5 firms and 5 teams": the parts add up
         return low, high, found[0][4], found[0][5] or check.currency
-    measured = [n for n in found if n[4] not in ("count", "number")] or found  # "两家 ... 1,200 亿美金": the amount
+    measured = [
+        n for n in found if n[4] not in ("count", "number")
+    ] or found  # "two firms ... 120 bn dollars": the amount
     chosen = measured[0]
     return chosen[2], chosen[3], chosen[4], chosen[5] or check.currency
 

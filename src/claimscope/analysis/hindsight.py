@@ -187,7 +187,7 @@ def export(frame: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- charts
 
 
-def timeline(base, predictions: list[Prediction], as_of: str, article_date: str = "2024-02-19"):
+def timeline(base, predictions: list[Prediction], as_of: str, article_date: str):
     """Events over time by category, the article's date, the as-of date and the predictions' horizons."""
     import altair as alt
 

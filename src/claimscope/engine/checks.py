@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimscope import paths
-from claimscope.analysis import claims, evidence, factcheck, hindsight
+from claimscope.analysis import claims, evidence, factcheck, hindsight, market
 from claimscope.engine import execute, variants
 from claimscope.errors import InputError
 from claimscope.text import article, translation
@@ -46,4 +46,10 @@ def _article_checks(slug: str, base) -> list[str]:
     predictions = hindsight.load(slug, art, claimset, base)
     if predictions is not None:
         done.append(f"seeds/{slug}/predictions.yaml: {len(predictions)} predictions, every event sourced")
+    if paths.market_file(slug).exists():
+        industry = market.load(slug)
+        done.append(
+            f"seeds/{slug}/market.yaml: {len(industry.segments)} segments, {len(industry.spec.claims)} claims, "
+            f"{len(industry.assumptions)} assumptions, quotes verbatim"
+        )
     return done

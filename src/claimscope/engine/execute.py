@@ -41,6 +41,7 @@ REQUIREMENTS = {
     "claims": (paths.claims_file, "claims.yaml (the curated claim breakdown)"),
     "factchecks": (paths.factchecks_file, "factchecks.yaml (the curated fact checks)"),
     "predictions": (paths.predictions_file, "predictions.yaml (the article's predictions)"),
+    "market": (paths.market_file, "market.yaml (the industry model's segments, claims and quotes)"),
 }
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from claimscope import paths
 from claimscope.text import article
 
 
@@ -54,9 +55,12 @@ def hindsight_frames(values: dict) -> dict[str, pd.DataFrame]:
 
 
 def market_frames(values: dict) -> dict[str, pd.DataFrame]:
-    from claimscope.analysis import claims, market
+    from claimscope.analysis import market
+    from claimscope.analysis.market import model
 
-    return market.exports(values) if claims.load(values["article"]) is not None else {}
+    if not paths.market_file(values["article"]).exists():
+        return {}
+    return model.exports(market.load(values["article"]), values["disruption_threshold"])
 
 
 EXPORTERS = [article_frames, argument_files, factcheck_frames, market_frames, hindsight_frames]

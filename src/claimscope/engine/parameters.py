@@ -82,7 +82,6 @@ def _articles() -> list[str]:
     return sorted(p.parent.name for p in paths.SEEDS.glob("*/article.txt"))
 
 
-ARTICLE_DATE = "2024-02-19"
 AS_OF_DEFAULT = "2026-11-29"
 
 PARAMETERS: dict[str, Param] = {
@@ -106,7 +105,7 @@ PARAMETERS: dict[str, Param] = {
             str,
             AS_OF_DEFAULT,
             "last day whose events count in hindsight",
-            low=ARTICLE_DATE,
+            low="2000-01-01",
             high="2100-12-31",
             is_date=True,
         ),
