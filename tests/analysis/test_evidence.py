@@ -95,3 +95,15 @@ def test_every_quote_not_in_english_has_a_translation(base):
 def test_a_chinese_quote_without_translation_is_refused(tmp_path):
     with pytest.raises(InputError, match="quote_en must give its English translation"):
         _data(tmp_path, sources=SOURCE.replace('quote: "revenue was 5 billion"', 'quote: "营收 50 亿元"'))
+
+
+def test_a_placeholder_title_is_refused(tmp_path):
+    bad = SOURCE.replace("title: A title", "title: '(title not shown in stored excerpt; URL slug: a)'")
+    with pytest.raises(InputError, match="not a placeholder"):
+        _data(tmp_path, sources=bad)
+
+
+def test_every_title_written_by_the_project_says_so(base):
+    for s in base.sources.values():
+        assert not s.title.startswith("(") and "title not shown" not in s.title, s.id
+        assert s.title_note is None or "written from the page" in s.title_note, s.id

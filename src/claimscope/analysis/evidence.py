@@ -44,6 +44,7 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=ID)
     title: str = Field(min_length=3)
+    title_note: str | None = None  # how the title was written when the stored page shows none
     publisher: str = Field(min_length=2)
     url: str = Field(pattern=r"^https?://\S+$")
     date_published: dt.date | None
@@ -53,6 +54,15 @@ class Source(BaseModel):
     quote_en: str | None = None  # the project's translation, required when the quote is not in English
     tier: Literal["primary", "secondary", "tertiary"]
     quote_rechecked: bool = False  # a second look-up found the quote verbatim at the url
+
+    @field_validator("title")
+    @classmethod
+    def _real_title(cls, v):
+        if v.startswith("(") or "title not shown" in v:
+            raise ValueError(
+                "must be the page's title (or one written from the page, with title_note), not a placeholder"
+            )
+        return v
 
     @model_validator(mode="after")
     def _undated_needs_reason(self):

@@ -64,6 +64,7 @@ class Check(BaseModel):
     later: list[Definition] = []
     sources: list[str] = []
     verdict: Literal[VERDICTS] | None = None
+    override_reason: str | None = None  # required when `verdict` differs from the rule's verdict
     reasoning: str = Field(min_length=5)
 
 
@@ -102,6 +103,13 @@ def _cross_check(checks, path, slug, art, claimset, base) -> None:
                 raise InputError(f"{where}, field 'sources': no source {sid!r} in data/sources.yaml")
         if c.kind == "fact" and c.verdict is None:
             raise InputError(f"{where}, field 'verdict': a fact check needs the analyst's verdict")
+        tiers = {base.sources[s].tier for s in basis(c, base)}
+        unverifiable = c.verdict == "unverifiable" or (c.verdict is None and not c.evidence)  # the rule's answer
+        if not unverifiable and tiers <= {"tertiary"}:
+            raise InputError(
+                f"{where}, field 'evidence': the verdict rests on tertiary sources only "
+                f"({', '.join(basis(c, base)) or 'none'}); cite a primary or secondary source, or call it unverifiable"
+            )
 
 
 # ---------------------------------------------------------------- values
@@ -233,8 +241,16 @@ def evaluate(check: Check, base) -> dict:
         row["later"] = "; ".join(f"{d.definition}: {_fmt(evidence_value(base, d, currency))}" for d in check.later)
     row["verdict"] = check.verdict or row["rule verdict"]
     row["overridden"] = bool(check.verdict and row["rule verdict"] and check.verdict != row["rule verdict"])
+    if row["overridden"] and not (check.override_reason or "").strip():
+        raise InputError(
+            f"check {check.id!r}, field 'override_reason': the analyst's verdict '{check.verdict}' differs from "
+            f"the rule's '{row['rule verdict']}', so the reason must be given"
+        )
+    row["override reason"] = check.override_reason or ""
     row["verdict shown"] = (
-        f"{row['verdict']} (the rule gives {row['rule verdict']})" if row["overridden"] else row["verdict"]
+        f"{row['verdict']} (the rule gives {row['rule verdict']}: {check.override_reason})"
+        if row["overridden"]
+        else row["verdict"]
     )
     row["reasoning"] = check.reasoning
     row["sources"] = " ".join(sources_of(check, base))
@@ -254,6 +270,14 @@ def sources_of(check: Check, base) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def basis(check: Check, base) -> list[str]:
+    """The sources a verdict rests on: those cited directly and those of the evidence at the article's date."""
+    ids = list(check.sources)
+    for d in check.evidence:
+        ids += [base.figure(f).source_id for f in d.figures + d.per + ([d.fx] if d.fx else [])]
+    return list(dict.fromkeys(ids))
+
+
 def results(checks: list[Check], base=None) -> pd.DataFrame:
     base = base or evidence_base.load()
     return pd.DataFrame([evaluate(c, base) for c in checks])
@@ -267,6 +291,7 @@ def export(frame: pd.DataFrame) -> pd.DataFrame:
             "article high": "article_high",
             "evidence": "evidence_value",
             "rule verdict": "rule_verdict",
+            "override reason": "override_reason",
             "sources": "source_ids",
         }
     )
@@ -283,6 +308,7 @@ def export(frame: pd.DataFrame) -> pd.DataFrame:
             "ratio",
             "rule_verdict",
             "verdict",
+            "override_reason",
             "definition",
             "source_ids",
         ]

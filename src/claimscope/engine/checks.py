@@ -42,7 +42,11 @@ def _article_checks(slug: str, base) -> list[str]:
         done.append(f"seeds/{slug}/claims.yaml: {len(claimset.claims)} claims, quotes verbatim, graph acyclic")
     checks = factcheck.load(slug, art, claimset, base)
     if checks is not None:
-        done.append(f"seeds/{slug}/factchecks.yaml: {len(checks)} checks, quotes verbatim, every figure sourced")
+        factcheck.results(checks, base)  # every verdict that differs from the rule's gives its reason
+        done.append(
+            f"seeds/{slug}/factchecks.yaml: {len(checks)} checks, quotes verbatim, every figure sourced, "
+            "no verdict on tertiary sources alone, every override with its reason"
+        )
     predictions = hindsight.load(slug, art, claimset, base)
     if predictions is not None:
         done.append(f"seeds/{slug}/predictions.yaml: {len(predictions)} predictions, every event sourced")
