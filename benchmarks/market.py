@@ -26,11 +26,15 @@ MODEL = market.load(params.PARAMETERS["article"].default)
 
 
 def time_monte_carlo(draws: int, runs: int) -> list[float]:
-    montecarlo.simulate(MODEL, 10_000, 0)  # load figures and assumptions, warm NumPy
+    montecarlo.simulate(
+        MODEL, 10_000, 0, params.PARAMETERS["disruption_threshold"].default
+    )  # load figures and assumptions, warm NumPy
     seconds = []
     for run in range(runs):
         start = time.perf_counter()
-        montecarlo.simulate(MODEL, draws, params.PARAMETERS["seed"].default + run)
+        montecarlo.simulate(
+            MODEL, draws, params.PARAMETERS["seed"].default + run, params.PARAMETERS["disruption_threshold"].default
+        )
         seconds.append(time.perf_counter() - start)
     return seconds
 

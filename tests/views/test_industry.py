@@ -30,7 +30,7 @@ def test_sentences_are_built_from_the_numbers():
     assert all("not disrupted" in t for t in loose if not t.startswith("Post"))
     sim = montecarlo.simulate(M, 5000, 1, 0.05)
     texts = [t for t, _ in prose.verdicts(M, "base", 0.05, sim, tables.break_even_frame(M, "base", 0.05))]
-    h = model.headline(M).set_index("segment")
+    h = model.headline(M, "base", 0.05).set_index("segment")
     assert words.pct(h.loc["film_china", "savings_share"]) in texts[0]
     assert words.pct(h.loc["film_china", "savings_production_share"]) in texts[0]
 
@@ -39,7 +39,7 @@ def test_the_software_verdict_states_the_path_the_counterfactual_and_the_one_ass
     sim = montecarlo.simulate(M, 5000, 1, 0.05)
     be = tables.break_even_frame(M, "base", 0.05)
     text, why = prose.verdicts(M, "base", 0.05, sim, be)[-1]
-    r = model.headline(M).set_index("segment").loc["post_software"]
+    r = model.headline(M, "base", 0.05).set_index("segment").loc["post_software"]
     assert (
         "counterfactual" in text and words.bn(r.revenue) in text and words.bn(r.revenue + r.tool_market_change) in text
     )
@@ -86,10 +86,10 @@ def test_the_adoption_chart_draws_each_distinct_curve_once_naming_every_segment(
 
 
 def test_fan_tornado_and_break_even_charts_encode_their_frames():
-    sim = montecarlo.simulate(M, 5000, 1)
+    sim = montecarlo.simulate(M, 5000, 1, 0.05)
     fan = _encodings(figures.fan_chart(M, sim).to_dict())
     assert fan[0]["y"]["field"] == "p5" and fan[0]["y2"]["field"] == "p95" and fan[2]["y"]["field"] == "p50"
-    tornado = figures.tornado_chart(M, sensitivity.tornado(M)).to_dict()
+    tornado = figures.tornado_chart(M, sensitivity.tornado(M, "base")).to_dict()
     enc = _encodings(tornado)[0]
     assert enc["x"]["field"] == "value" and enc["x2"]["field"] == "at_base" and enc["color"]["field"] == "end"
     be = _encodings(figures.break_even_chart(M, tables.break_even_frame(M, "base", 0.05)).to_dict())

@@ -92,7 +92,7 @@ def test_sourced_values_are_used_where_a_figure_exists():
     wfa = evidence.load().figure("F061").value / 100
     assert ads.formula("base") and ads.value("base") == pytest.approx(wfa / (1 - wfa))
     ev = evidence.load()
-    assert model.values(M)["film_china"]["size"] == pytest.approx(
+    assert model.values(M, "base")["film_china"]["size"] == pytest.approx(
         ev.figure("F004").value / ev.figure("F110").value / 1e9
     )
 
@@ -208,14 +208,14 @@ def test_scenarios_are_ordered_bear_base_bull_on_headline_outputs():
 
 
 def test_growth_changes_amounts_but_not_shares():
-    slow = model.headline(M, "base").set_index("segment")
+    slow = model.headline(M, "base", 0.05).set_index("segment")
     fast = model.project(M, "base", change={"*.growth": 0.2}).query(f"year == {M.headline_year}").set_index("segment")
     assert np.allclose(slow.savings_share, fast.savings_share)
     assert (fast.revenue > slow.revenue).sum() >= len(M.segments) - 1
 
 
 def test_savings_against_production_are_savings_against_revenue_over_the_production_share():
-    h = model.headline(M, "base")
+    h = model.headline(M, "base", 0.05)
     assert np.allclose(h.savings_production_share * h.production, h.cost_saved)
     assert (h.savings_production_share >= h.savings_share).all()
 
@@ -238,10 +238,12 @@ def test_exports_give_market_csv_with_every_output_per_segment_year_and_scenario
 
 
 def test_the_what_if_at_its_start_is_the_headline_and_its_levers_match_the_model():
-    start = model.whatif(M).set_index("segment").savings_share
-    headline = model.headline(M).set_index("segment").savings_share
+    start = model.whatif(M, {}, "base").set_index("segment").savings_share
+    headline = model.headline(M, "base", 0.05).set_index("segment").savings_share
     assert np.allclose(start, headline.loc[start.index], rtol=1e-12)
-    moved = model.whatif(M, {"substitution_factor": 2.0, "midpoint_shift": -2}).set_index("segment").savings_share
+    moved = (
+        model.whatif(M, {"substitution_factor": 2.0, "midpoint_shift": -2}, "base").set_index("segment").savings_share
+    )
     for seg_id in ("film_china", "ads_global"):
         seg = M.segment(seg_id)
         v = model.segment_values(M, seg, "base")

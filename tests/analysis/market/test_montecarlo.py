@@ -9,7 +9,7 @@ M = market.load("sora-gpt4-bottleneck")
 
 
 def test_monte_carlo_is_reproducible_under_a_seed_and_differs_under_another():
-    a, b, c = (montecarlo.simulate(M, 20_000, s) for s in (7, 7, 8))
+    a, b, c = (montecarlo.simulate(M, 20_000, s, 0.05) for s in (7, 7, 8))
     pd.testing.assert_frame_equal(a.fans, b.fans)
     pd.testing.assert_frame_equal(a.summary, b.summary)
     assert not np.allclose(a.fans.p50, c.fans.p50)
@@ -41,7 +41,7 @@ def test_monte_carlo_summary_is_consistent_with_its_draws():
 def test_draws_pinned_at_the_base_values_give_the_deterministic_model():
     """The Monte Carlo evaluates the same formulas as the tables: a degenerate draw reproduces them."""
     samples = {a.id: np.full(4, a.value("base"), dtype=np.float64) for a in M.assumptions.values()}
-    headline = model.headline(M).set_index("segment")
+    headline = model.headline(M, "base", 0.05).set_index("segment")
     for seg in M.segments:
         v = montecarlo._drawn_values(M, seg, samples)
         got = montecarlo._metric(M, v, M.headline_year, seg.headline)

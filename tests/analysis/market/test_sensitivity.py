@@ -40,7 +40,7 @@ def test_at_the_break_even_value_the_claim_is_exactly_on_the_threshold():
 
 
 def test_tornado_swings_every_assumption_of_every_segment():
-    frame = sensitivity.tornado(M)
+    frame = sensitivity.tornado(M, "base")
     assert set(frame.segment) == {s.id for s in M.segments}
     assert (frame.swing >= 0).all() and (
         frame.at_base.between(

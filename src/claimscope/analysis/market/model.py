@@ -94,7 +94,7 @@ def load(slug: str) -> Market:
     return Market(slug, model_spec, assumption_records.load(paths.assumptions_file(slug), model_spec))
 
 
-def segment_values(m: Market, seg: Segment, scenario: str = "base", change: dict | None = None) -> dict:
+def segment_values(m: Market, seg: Segment, scenario: str, change: dict | None = None) -> dict:
     """One segment's parameter values and size (USD bn) for a scenario.
 
     `change` overrides values by assumption id ('all.price_decline'), by segment and parameter
@@ -112,7 +112,7 @@ def segment_values(m: Market, seg: Segment, scenario: str = "base", change: dict
     return v
 
 
-def values(m: Market, scenario: str = "base", change: dict | None = None) -> dict[str, dict]:
+def values(m: Market, scenario: str, change: dict | None = None) -> dict[str, dict]:
     """Parameter values of every segment (see segment_values)."""
     return {seg.id: segment_values(m, seg, scenario, change) for seg in m.segments}
 
@@ -151,7 +151,7 @@ def evaluate(m: Market, seg: Segment, v: dict, year, mature: bool = False) -> di
     return out
 
 
-def project(m: Market, scenario: str = "base", threshold: float = 0.05, change: dict | None = None) -> pd.DataFrame:
+def project(m: Market, scenario: str, change: dict | None = None) -> pd.DataFrame:
     """Every output per segment and year, from the segment's sourced base year to the headline year."""
     frames = []
     for seg_id, v in values(m, scenario, change).items():
@@ -174,25 +174,30 @@ def project(m: Market, scenario: str = "base", threshold: float = 0.05, change: 
                 }
             )
         )
-    frame = pd.concat(frames, ignore_index=True)
-    frame["disrupted"] = frame["savings_share"] >= threshold
-    frame["tool_market_shrinks"] = frame["tool_market_change"] < 0
-    return frame
+    return pd.concat(frames, ignore_index=True)
 
 
-def headline(m: Market, scenario: str = "base", threshold: float = 0.05, year: int | None = None) -> pd.DataFrame:
+def tested(frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """The frame with the article's tests applied: disrupted at `threshold`, tool market below its path."""
+    return frame.assign(
+        disrupted=frame["savings_share"] >= threshold,
+        tool_market_shrinks=frame["tool_market_change"] < 0,
+        threshold=threshold,
+    )
+
+
+def headline(m: Market, scenario: str, threshold: float, year: int | None = None) -> pd.DataFrame:
     """One row per segment in `year` (default: the headline year), with full adoption beside it."""
-    frame = project(m, scenario, threshold)
-    return frame[frame.year == (year or m.headline_year)].reset_index(drop=True).assign(threshold=threshold)
+    frame = tested(project(m, scenario), threshold)
+    return frame[frame.year == (year or m.headline_year)].reset_index(drop=True)
 
 
 def exports(m: Market, threshold: float) -> dict[str, pd.DataFrame]:
     """market.csv: every output per segment, year and scenario (amounts in USD bn)."""
-    frame = pd.concat([project(m, s, threshold) for s in SCENARIOS], ignore_index=True)
-    return {"market.csv": frame.assign(threshold=threshold)}
+    return {"market.csv": tested(pd.concat([project(m, s) for s in SCENARIOS], ignore_index=True), threshold)}
 
 
-def calibration(m: Market, scenario: str = "base") -> pd.DataFrame:
+def calibration(m: Market, scenario: str) -> pd.DataFrame:
     """The model's AI-vendor pool in the calibration year beside the vendor revenues sourced for it (USD bn)."""
     cal, frame = m.spec.calibration, project(m, scenario)
     kept = [s.id for s in m.segments if not s.nested]
@@ -223,9 +228,9 @@ def whatif_segments(m: Market) -> list[Segment]:
     return [s for s in m.segments if s.headline == "savings_share"]
 
 
-def whatif(m: Market, levers: dict | None = None, scenario: str = "base", year: int | None = None) -> pd.DataFrame:
+def whatif(m: Market, levers: dict, scenario: str, year: int | None = None) -> pd.DataFrame:
     """Savings share per segment with the levers applied to each segment's own values (formulas.LEVERS)."""
-    levers = {**START, **(levers or {})}
+    levers = {**START, **levers}
     year = year or m.headline_year
     rows = []
     for seg in whatif_segments(m):
@@ -248,7 +253,7 @@ WHATIF_FIELDS = (
 )
 
 
-def whatif_inputs(m: Market, scenario: str = "base", year: int | None = None) -> pd.DataFrame:
+def whatif_inputs(m: Market, scenario: str, year: int | None = None) -> pd.DataFrame:
     """What the browser needs to recompute each segment's savings share: its own values and the year."""
     year = year or m.headline_year
     rows = []

@@ -114,7 +114,7 @@ def _simulate_segment(m: Market, seg: Segment, samples: dict, years, threshold: 
     return fans, summary
 
 
-def simulate(m: Market, draws: int, seed: int, threshold: float = 0.05) -> Simulation:
+def simulate(m: Market, draws: int, seed: int, threshold: float) -> Simulation:
     """Monte Carlo over every assumption at once (vectorised over draws; segments on two threads)."""
     samples = draw(m, draws, seed)
     years = tuple(range(m.spec.adoption_start, m.headline_year + 1))

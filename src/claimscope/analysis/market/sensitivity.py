@@ -21,7 +21,7 @@ def metric(
     return float(evaluate(m, seg, segment_values(m, seg, scenario, change), year, mature)[name or seg.headline])
 
 
-def tornado(m: Market, scenario: str = "base") -> pd.DataFrame:
+def tornado(m: Market, scenario: str) -> pd.DataFrame:
     """One-at-a-time swings of every assumption between its low and high, on each segment's headline metric."""
     rows, year = [], m.headline_year
     for seg in m.segments:
@@ -71,7 +71,7 @@ def bisect(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-12
     return float(0.5 * (a + b))
 
 
-def break_even(m: Market, scenario: str = "base", threshold: float = 0.05, mature: bool = True) -> pd.DataFrame:
+def break_even(m: Market, scenario: str, threshold: float, mature: bool = True) -> pd.DataFrame:
     """For each claim, segment and parameter: the value at which the claim stops holding.
 
     A 'not disrupted' claim fails once savings reach `threshold` of revenue; a 'shrinks' claim fails once

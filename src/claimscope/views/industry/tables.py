@@ -18,7 +18,7 @@ TESTS = {
 }
 
 
-def sizes_table(m: Market, scenario: str = "base") -> pd.DataFrame:
+def sizes_table(m: Market, scenario: str) -> pd.DataFrame:
     """Each segment's sourced size in its base year, in its currency and in USD."""
     rows = []
     for seg in m.segments:
