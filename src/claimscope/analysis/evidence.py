@@ -22,7 +22,6 @@ from claimscope.errors import InputError
 
 UNITS = {"money", "count", "people", "films", "percent", "ratio", "fx", "days"}
 CURRENCIES = {"USD", "CNY"}
-TIERS = ("primary", "secondary", "tertiary")
 EVENT_CATEGORIES = {
     "model-launch",
     "public-release",
