@@ -230,7 +230,7 @@ def thesis_summary(m: Market, scenario: str, threshold: float, sim: Simulation) 
         if likely
         else " Even at full adoption no content segment crosses the threshold in a fifth of the Monte Carlo draws."
     )
-    return first + second + _services_sentence(m, h, s, threshold) + _tools_sentence(m, h), (
+    return first + second + _services_sentence(m, h, s, threshold) + _tools_sentence(m, h, scenario), (
         "Judged on savings as a share of segment revenue, the article's own test of disruption; the outputs table "
         "also shows savings as a share of production spend. The model cannot see what the article calls the real "
         "bottlenecks (traffic, stars, release slots, capital); it only shows whether production cost is a large "
@@ -250,15 +250,17 @@ def _services_sentence(m: Market, h, s, threshold: float) -> str:
     return out
 
 
-def _tools_sentence(m: Market, h) -> str:
-    out = ""
+def _tools_sentence(m: Market, h, scenario: str) -> str:
+    out, frame = "", model.project(m, scenario)
     for seg in (x for x in m.segments if x.role == "tools"):
-        r = h.loc[seg.id]
+        r, start = h.loc[seg.id], frame[frame.segment == seg.id].iloc[0]
+        after = r.revenue + r.tool_market_change
         out += (
-            f" {seg.label} ends {pct(r.tool_market_change_share)} against a counterfactual that grows without AI "
-            f"video (USD {bn(r.revenue + r.tool_market_change)}bn against {bn(r.revenue)}bn in {m.headline_year}); "
-            "whether it shrinks turns on how much of what buyers save comes back as new AI-tool spend, an "
-            "assumption, not a result of the model."
+            f" {seg.label}: without AI video it goes from USD {bn(start.revenue)}bn ({seg.base_year}) to "
+            f"{bn(r.revenue)}bn ({m.headline_year}); with it, to {bn(after)}bn, {pct(r.tool_market_change_share)} "
+            f"against that counterfactual and {'above' if after > start.revenue else 'below'} its {seg.base_year} "
+            "size. Whether it ends below the counterfactual turns on one assumption, how much of what buyers save "
+            "comes back as new AI-tool spend, not on a result of the model."
         )
     return out
 
