@@ -127,6 +127,11 @@ def _order(result: str) -> tuple[str, ...]:
     return tuple(done)
 
 
+def inputs(result: str) -> set[str]:
+    """The names a result needs that no formula gives (parameters, year, price_base_year)."""
+    return {n for name in _order(result) for n in names(FORMULAS[name]) if n not in FORMULAS}
+
+
 def vega(result: str, mapping: dict[str, str]) -> str:
     """`result` as one Vega expression: names in `mapping` replaced by their expression, other formulas inlined."""
     return translate(FORMULAS[result], mapping)

@@ -21,7 +21,7 @@ from claimscope import paths
 from claimscope.analysis import evidence
 from claimscope.analysis.market import assumptions as assumption_records
 from claimscope.analysis.market import formulas, spec
-from claimscope.analysis.market.assumptions import SCENARIOS, Assumption, figure_value, parameters_of
+from claimscope.analysis.market.assumptions import PARAMETERS, SCENARIOS, Assumption, figure_value, parameters_of
 from claimscope.analysis.market.spec import Segment
 
 SHARES = (
@@ -241,16 +241,7 @@ def whatif(m: Market, levers: dict, scenario: str, year: int | None = None) -> p
     return pd.DataFrame(rows)
 
 
-WHATIF_FIELDS = (
-    "production_share",
-    "substitution",
-    "cost_reduction",
-    "adoption_midpoint",
-    "adoption_steepness",
-    "elasticity",
-    "vendor_share",
-    "price_decline",
-)
+WHATIF_FIELDS = tuple(p for p in PARAMETERS if p in formulas.inputs("savings_share"))  # what the browser needs
 
 
 def whatif_inputs(m: Market, scenario: str, year: int | None = None) -> pd.DataFrame:
