@@ -44,6 +44,7 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=ID)
     title: str = Field(min_length=3)
+    title_note: str | None = None  # says when the title is descriptive, written by the project
     publisher: str = Field(min_length=2)
     url: str = Field(pattern=r"^https?://\S+$")
     date_published: dt.date | None
