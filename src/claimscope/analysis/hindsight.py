@@ -1,10 +1,19 @@
 """The article's predictions against what happened up to an as-of date, and a scorecard.
 
-A prediction's resolution is the analyst's reading of dated, sourced events. Each resolution takes
-effect on the date of the latest event it cites, and only events dated on or before `as_of` count:
-before its first resolution takes effect a prediction is "open".
+A prediction's criterion names every grade it can give (right, partly right, wrong, not yet
+resolvable) and what each requires; a resolution gives one of those grades. A resolution is the
+analyst's reading of dated, sourced events, each marked with the way it points (towards the
+prediction being right or wrong). Each resolution takes effect on the date of the latest event it
+cites, and only events dated on or before `as_of` count: before its first resolution takes effect a
+prediction is "open".
 
-Scoring: right = 1, partly right = 0.5, wrong = 0 (open predictions are not scored).
+Rules checked on load: a resolution's grade is one its criterion names, and every criterion says
+what makes the prediction right and what makes it wrong; an event cited as pointing one way and
+the other way for the same claim carries a note on each resolution that cites it, saying why; a
+resolution other than "not yet resolvable" cites at least one event whose source is primary or
+secondary (tertiary sources may only corroborate).
+
+Scoring: right = 1, partly right = 0.5, wrong = 0 (open and not yet resolvable are not scored).
   share right  = mean score;
   Brier score  = mean (p - score)^2, where p is the probability the article's wording implies
                  (CONFIDENCE below); 0 is perfect, 0.25 is what always saying 50% earns.
@@ -23,8 +32,11 @@ from claimscope import paths, yamlfile
 from claimscope.analysis import evidence as evidence_base
 from claimscope.errors import InputError
 
-STATUSES = ("right", "partly right", "wrong", "open")
+GRADES = ("right", "partly right", "wrong", "not yet resolvable")
+STATUSES = (*GRADES, "open")
 SCORE = {"right": 1.0, "partly right": 0.5, "wrong": 0.0}
+UNSCORED = ("not yet resolvable", "open")
+Grade = Literal["right", "partly right", "wrong", "not yet resolvable"]
 
 # marker in the article -> (implied probability, why)
 CONFIDENCE = {
@@ -42,11 +54,25 @@ CONFIDENCE = {
 }
 
 
+class Cited(BaseModel):
+    """One event a resolution cites, and which way it points: towards the prediction being right or wrong."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    points: Literal["right", "wrong"]
+
+
 class Resolution(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    status: Literal["right", "partly right", "wrong"]
-    events: list[str] = Field(min_length=1)
+    status: Grade
+    cited: list[Cited] = Field(alias="events", min_length=1)
     reasoning: str = Field(min_length=5)
+    note: str | None = None  # required when an event it cites points both ways for one claim in the file
+
+    @property
+    def events(self) -> list[str]:
+        """The cited events' ids."""
+        return [c.id for c in self.cited]
 
 
 class Prediction(BaseModel):
@@ -57,7 +83,7 @@ class Prediction(BaseModel):
     quote: str
     quote_en: str
     statement: str
-    criterion: str
+    criterion: dict[Grade, str]
     horizon: dt.date
     marker: str
     resolutions: list[Resolution] = []
@@ -65,6 +91,10 @@ class Prediction(BaseModel):
     @property
     def probability(self) -> float:
         return CONFIDENCE[self.marker][0]
+
+    def criterion_text(self) -> str:
+        """Every grade the criterion names with what it requires, in the order of GRADES."""
+        return "; ".join(f"{g}: {self.criterion[g].strip()}" for g in GRADES if g in self.criterion)
 
 
 def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None) -> list[Prediction] | None:
@@ -92,10 +122,53 @@ def _cross_check(predictions, path, slug, art, claimset, base) -> None:
         unknown = [c for c in p.claims if claimset and c not in claimset.by_id]
         if unknown:
             raise InputError(f"{where}, field 'claims': no claim(s) {unknown} in claims.yaml")
-        for r in p.resolutions:
+        for grade in ("right", "wrong"):
+            if not (p.criterion.get(grade) or "").strip():
+                raise InputError(f"{where}, field 'criterion': it must say what makes the prediction {grade}")
+        for i, r in enumerate(p.resolutions, 1):
+            at = f"{where}, resolution {i}"
+            if r.status not in p.criterion:
+                raise InputError(
+                    f"{at}, field 'status': {r.status!r} is not a grade its criterion names ({', '.join(p.criterion)})"
+                )
             missing = [e for e in r.events if e not in base.events]
             if missing:
-                raise InputError(f"{where}, field 'resolutions.events': no event(s) {missing} in data/events.csv")
+                raise InputError(f"{at}, field 'events': no event(s) {missing} in data/events.csv")
+            _require_a_stronger_source(r, base, at)
+    _require_notes_for_two_way_events(predictions, where=str(path))
+
+
+def _require_a_stronger_source(r: Resolution, base, at: str) -> None:
+    """A resolution that grades the prediction rests on at least one primary or secondary source."""
+    if r.status == "not yet resolvable":
+        return
+    tiers = {e: base.sources[base.events[e].source_id].tier for e in r.events}
+    if all(t == "tertiary" for t in tiers.values()):
+        raise InputError(
+            f"{at}, field 'events': a resolution graded {r.status!r} needs at least one event with a primary "
+            f"or secondary source; every cited event's source is tertiary ({', '.join(tiers)})"
+        )
+
+
+def two_way_events(predictions: list[Prediction]) -> dict[tuple[str, str], list[tuple[Prediction, int]]]:
+    """(claim, event) -> the resolutions citing that event, where it points right in one and wrong in another."""
+    seen: dict[tuple[str, str], dict[str, list[tuple[Prediction, int]]]] = {}
+    for p in predictions:
+        for i, r in enumerate(p.resolutions, 1):
+            for c in r.cited:
+                for claim in p.claims:
+                    seen.setdefault((claim, c.id), {}).setdefault(c.points, []).append((p, i))
+    return {key: ways["right"] + ways["wrong"] for key, ways in seen.items() if len(ways) == 2}
+
+
+def _require_notes_for_two_way_events(predictions: list[Prediction], where: str) -> None:
+    for (claim, event), citing in two_way_events(predictions).items():
+        for p, i in citing:
+            if not (p.resolutions[i - 1].note or "").strip():
+                raise InputError(
+                    f"{where}: prediction {p.id!r}, resolution {i}, field 'note': event {event!r} is cited both "
+                    f"for and against claim {claim}, so the resolution must carry a note saying why"
+                )
 
 
 # ---------------------------------------------------------------- resolving and scoring
@@ -116,13 +189,18 @@ def resolve(prediction: Prediction, known: dict) -> tuple[str, Resolution | None
 
 
 def table(predictions: list[Prediction], as_of: str | dt.date, base=None) -> pd.DataFrame:
-    """One row per prediction with its resolution as of `as_of`."""
+    """One row per prediction with its resolution as of `as_of`.
+
+    `criterion` names each grade the criterion can give with what it requires; `evidence` gives each
+    cited event with the way it points; `evidence ids` the bare ids; `reasoning` ends with the
+    resolution's note, when it has one."""
     base = base or evidence_base.load()
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     known = events_until(base, day)
     rows = []
     for p in predictions:
         status, r = resolve(p, known)
+        note = (r.note or "").strip() if r else ""
         rows.append(
             {
                 "prediction": p.id,
@@ -130,13 +208,16 @@ def table(predictions: list[Prediction], as_of: str | dt.date, base=None) -> pd.
                 "quote": p.quote,
                 "English": p.quote_en,
                 "statement": p.statement,
-                "criterion": p.criterion,
+                "criterion": p.criterion_text(),
+                "grades": " / ".join(g for g in GRADES if g in p.criterion),
                 "horizon": p.horizon.isoformat(),
                 "marker": p.marker,
                 "implied probability": p.probability,
                 "resolution": status,
-                "evidence": " ".join(r.events) if r else "",
-                "reasoning": r.reasoning if r else "",
+                "evidence": "; ".join(f"{c.id} (points {c.points})" for c in r.cited) if r else "",
+                "evidence ids": " ".join(r.events) if r else "",
+                "reasoning": (r.reasoning.strip() + (f" Note: {note}" if note else "")) if r else "",
+                "note": note,
                 "resolved on": max(base.events[e].date for e in r.events).isoformat() if r else "",
             }
         )
@@ -144,14 +225,22 @@ def table(predictions: list[Prediction], as_of: str | dt.date, base=None) -> pd.
 
 
 def scorecard(frame: pd.DataFrame) -> dict:
-    scored = frame[frame["resolution"] != "open"]
+    scored = frame[frame["resolution"].isin(list(SCORE))]
+    unresolvable = int((frame["resolution"] == "not yet resolvable").sum())
     if scored.empty:
-        return {"scored": 0, "open": len(frame), "share right": None, "Brier score": None}
+        return {
+            "scored": 0,
+            "open": int((frame["resolution"] == "open").sum()),
+            "not yet resolvable": unresolvable,
+            "share right": None,
+            "Brier score": None,
+        }
     outcome = scored["resolution"].map(SCORE)
     brier = ((scored["implied probability"] - outcome) ** 2).mean()
     return {
         "scored": len(scored),
         "open": int((frame["resolution"] == "open").sum()),
+        "not yet resolvable": unresolvable,
         "right": int((scored["resolution"] == "right").sum()),
         "partly right": int((scored["resolution"] == "partly right").sum()),
         "wrong": int((scored["resolution"] == "wrong").sum()),
@@ -162,7 +251,7 @@ def scorecard(frame: pd.DataFrame) -> dict:
 
 def calibration(frame: pd.DataFrame) -> pd.DataFrame:
     """Per implied probability: how many predictions, and their mean score."""
-    scored = frame[frame["resolution"] != "open"].assign(score=lambda f: f["resolution"].map(SCORE))
+    scored = frame[frame["resolution"].isin(list(SCORE))].assign(score=lambda f: f["resolution"].map(SCORE))
     grouped = scored.groupby("implied probability", as_index=False).agg(
         predictions=("score", "size"), observed=("score", "mean")
     )
@@ -179,9 +268,21 @@ def export(frame: pd.DataFrame) -> pd.DataFrame:
             "prediction": "prediction_id",
             "claims": "claim_ids",
             "implied probability": "implied_probability",
-            "evidence": "evidence_ids",
+            "evidence ids": "evidence_ids",
+            "evidence": "evidence_directions",
         }
-    )[["prediction_id", "claim_ids", "criterion", "implied_probability", "resolution", "evidence_ids"]]
+    )[
+        [
+            "prediction_id",
+            "claim_ids",
+            "criterion",
+            "implied_probability",
+            "resolution",
+            "evidence_ids",
+            "evidence_directions",
+            "note",
+        ]
+    ]
 
 
 # ---------------------------------------------------------------- charts
@@ -253,7 +354,7 @@ def resolution_chart(frame: pd.DataFrame):
 def cited_events(frame: pd.DataFrame, base=None) -> pd.DataFrame:
     """The events a ledger cites, each with its source record."""
     base = base or evidence_base.load()
-    ids = list(dict.fromkeys(e for cell in frame["evidence"] for e in cell.split()))
+    ids = list(dict.fromkeys(e for cell in frame["evidence ids"] for e in cell.split()))
     rows = []
     for eid in ids:
         e = base.events[eid]

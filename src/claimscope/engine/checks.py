@@ -49,7 +49,10 @@ def _article_checks(slug: str, base) -> list[str]:
         )
     predictions = hindsight.load(slug, art, claimset, base)
     if predictions is not None:
-        done.append(f"seeds/{slug}/predictions.yaml: {len(predictions)} predictions, every event sourced")
+        done.append(
+            f"seeds/{slug}/predictions.yaml: {len(predictions)} predictions, every grade named by its criterion, "
+            "every event sourced and pointing one way, no grade on tertiary sources alone"
+        )
     if paths.market_file(slug).exists():
         industry = market.load(slug)
         done.append(
