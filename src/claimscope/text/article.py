@@ -16,10 +16,10 @@ import pandas as pd
 
 from claimscope import yamlfile
 from claimscope.errors import InputError
+from claimscope.text.script import HAN, is_han
 
 MAX_BYTES = 2_000_000  # larger files are refused: no commentary article is that long
 
-HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _HAN_CHAR = re.compile(f"[{HAN}，。、；：？！“”‘’（）《》「」【】—…]")
 _SENTENCE_END_ZH = "。！？!?"
 _CLOSERS = "”’」』）)》】\"'*"
@@ -326,7 +326,7 @@ def _ends_midsentence(raw_block: str, next_block: str) -> bool:
     """A block cut in the middle of a sentence by the copy: ends and resumes on a Chinese character."""
     text = raw_block.rstrip("* ")
     resumed = next_block.lstrip("* ")
-    return len(text) > 40 and bool(re.match(f"[{HAN}]", text[-1])) and bool(re.match(f"[{HAN}]", resumed[:1]))
+    return len(text) > 40 and is_han(text[-1]) and is_han(resumed[:1])
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -368,7 +368,7 @@ def _english_stop(text: str, i: int) -> bool:
     if not after or after[0] != " ":
         return i + 1 == len(text)
     nxt = after[1:2]
-    if not (nxt.isupper() or nxt in "\"'“(" or nxt.isdigit() or re.match(f"[{HAN}]", nxt or "x")):
+    if not (nxt.isupper() or nxt in "\"'“(" or nxt.isdigit() or is_han(nxt)):
         return False
     word = re.search(r"(?<![0-9])([A-Za-z.]+)$", text[max(0, i - 12) : i])  # "5-10x." ends a sentence
     if word:
