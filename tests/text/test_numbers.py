@@ -60,12 +60,10 @@ NORMALISED = [
     ("二〇二三年", 2023, 2023, "year", None, "exact"),
     ("1-2 万", 1e4, 2e4, "number", None, "range"),
     ("3 千米", 3, 3, "km", None, "exact"),
-    ("2024-02-19", 20240219, 20240219, "date", None, "exact"),
-    ("2024年2月19日", 20240219, 20240219, "date", None, "exact"),
     ("１２３ 人", 123, 123, "people", None, "exact"),
     ("$1.5 billion", 1.5e9, 1.5e9, "money", "USD", "exact"),
     ("US$20bn", 2e10, 2e10, "money", "USD", "exact"),
-    ("€3m", 3e6, 3e6, "money", None, "exact"),
+    ("€3m", 3e6, 3e6, "money", "EUR", "exact"),
     ("¥300", 300, 300, "money", "CNY", "exact"),
     ("RMB 5 million", 5e6, 5e6, "money", "CNY", "exact"),
     ("$5-10 billion", 5e9, 1e10, "money", "USD", "range"),
@@ -83,8 +81,31 @@ NORMALISED = [
     ("three years", 3, 3, "years", None, "exact"),
     ("a million users", 1e6, 1e6, "people", None, "exact"),
     ("from 2020 to 2023", 2020, 2023, "year", None, "range"),
+    # traditional Chinese, read through OpenCC's simplified form
+    ("1200萬人", 1.2e7, 1.2e7, "people", None, "exact"),
+    ("1.4億美元", 1.4e8, 1.4e8, "money", "USD", "exact"),
+    ("200萬元", 2e6, 2e6, "money", "CNY", "exact"),
+    ("營收還在十幾億", 1.1e9, 1.9e9, "money", None, "approximate"),
+    ("最高200萬元", 0, 2e6, "money", "CNY", "range"),
+    ("幾十萬人", 1e5, 1e6, "people", None, "approximate"),
+    # English phrasing and currencies
+    ("between 10% and 20%", 10, 20, "percent", None, "range"),
+    ("€5 million", 5e6, 5e6, "money", "EUR", "exact"),
+    ("£3 billion", 3e9, 3e9, "money", "GBP", "exact"),
+    ("HK$10 billion", 1e10, 1e10, "money", "HKD", "exact"),
+    ("passed one trillion dollars", 1e12, 1e12, "money", "USD", "lower-bound"),
+    ("突破了 10 亿美元", 1e9, 1e9, "money", "USD", "lower-bound"),
+    ("最多 30 人", 0, 30, "people", None, "range"),
+    # shares and multiples written as words
+    ("一半", 0.5, 0.5, "fraction", None, "exact"),
+    ("cut costs by half", 0.5, 0.5, "fraction", None, "exact"),
+    ("a quarter of users", 0.25, 0.25, "fraction", None, "exact"),
+    ("营收翻倍", 2, 2, "times", None, "exact"),
+    ("营收翻了一倍", 2, 2, "times", None, "exact"),
+    # exact decimal arithmetic
+    ("549.3 亿元", 54_930_000_000, 54_930_000_000, "money", "CNY", "exact"),
+    ("1.1-2.3 亿", 110_000_000, 230_000_000, "number", None, "range"),
     ("In 2023, revenue rose", 2023, 2023, "year", None, "exact"),
-    ("February 19, 2024", 20240219, 20240219, "date", None, "exact"),
 ]
 
 
@@ -122,6 +143,16 @@ NOT_NUMBERS = [
     "a day",
     "one of them",
     "10-5",
+    "2024-02-19",
+    "2024年2月19日",
+    "9月30日",
+    "3月份",
+    "2025-06-02",
+    "February 19, 2024",
+    "3 April 2025",
+    "十万火急",
+    "千方百计",
+    "a quarter",
 ]
 
 
@@ -162,3 +193,33 @@ def test_numbers_frame_has_one_row_per_number(seed):
     assert list(table.columns) == signals.NUMBER_COLUMNS
     assert len(table) == len(numbers.find_numbers(seed))
     assert set(table["kind"]) <= {"exact", "approximate", "range", "lower-bound"}
+
+
+def test_decimal_amounts_are_exact_not_merely_close():
+    ((_, _, low, high, *_),) = numbers.numbers("营收 549.3 亿元")
+    assert low == high == 54_930_000_000  # float arithmetic gives 54,929,999,999.99999
+
+
+def test_traditional_figures_keep_their_original_characters_and_offsets():
+    text = "去年營收 1.4億美元，用戶 1200萬人。"
+    found = numbers.numbers(text)
+    assert [text[s:e] for s, e, *_ in found] == ["1.4億美元", "1200萬人"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Revenue grew 30% to $5 billion.", [("30%", 30, "percent", None), ("$5 billion", 5e9, "money", "USD")]),
+        ("Users grew 20% to 300 million.", [("20%", 20, "percent", None), ("300 million", 3e8, "number", None)]),
+        ("It made $1.2 billion in 2024.", [("$1.2 billion", 1.2e9, "money", "USD"), ("2024", 2024, "year", None)]),
+        ("The budget was $200 million in 2019.", [("$200 million", 2e8, "money", "USD"), ("2019", 2019, "year", None)]),
+        (
+            "Between 2 and 3 companies, and 4 and 5.",
+            [("2 and 3 companies", 2, "count", None), ("4", 4, "number", None), ("5", 5, "number", None)],
+        ),
+        ("9月30日发布，营收十万火急地涨了一半。", [("一半", 0.5, "fraction", None)]),
+    ],
+)
+def test_english_changes_are_two_amounts_and_dates_and_idioms_are_not_numbers(text, expected):
+    found = [(text[s:e], low, unit, currency) for s, e, low, _, unit, currency, _ in numbers.numbers(text)]
+    assert found == [(t, pytest.approx(v), u, c) for t, v, u, c in expected]

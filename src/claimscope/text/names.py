@@ -74,7 +74,7 @@ def _latin_pattern() -> re.Pattern:
 
 
 @functools.cache
-def _tagger():
+def tagger():
     """jieba's part-of-speech tagger with the user dictionary, loaded once (about a second)."""
     import jieba
     import jieba.posseg
@@ -87,7 +87,7 @@ def _tagger():
 
 def _han_names(text: str) -> list[tuple[int, str, str]]:
     found, cursor = [], 0
-    for word, flag in _tagger().cut(text, HMM=False):
+    for word, flag in tagger().cut(text, HMM=False):
         at = text.find(word, cursor)
         if at >= 0:
             cursor = at + len(word)

@@ -4,22 +4,27 @@ Numbers
     `numbers(text)` finds quantities and normalises them to (low, high) in base units.
     unit      money | people | films | count | percent | points | times | year | years | months |
               weeks | days | hours | minutes | seconds | age | tokens | parameters | words | metres |
-              km | tonnes | mu | GPUs | fraction | date | number
-              ("year" is a calendar year such as 2023 年; "years" a duration such as 20 年; "date" a
-              day or month written out, valued YYYYMMDD with zeros for missing parts; "fraction" a
-              share such as 万分之一 = 0.0001; "number" a bare quantity with no unit word).
-    currency  "USD" ($, US$, 美元, 美金, dollars) or "CNY" (元, 块, 人民币, RMB, ¥); None for other
-              currencies (€, £, 欧元 ...), whose value is still kept with unit "money". A bare amount
-              made money by its clause (预算, 票房, 营收, 成本, 市值, revenue, budget ... next to it,
-              as in 1亿预算 or 几十亿票房) is CNY only if its sentence says 元, 块 after a number,
-              人民币, RMB or ¥; otherwise its currency is None.
+              km | tonnes | mu | GPUs | fraction | number
+              ("year" is a calendar year such as 2023 年 or "in 2019"; "years" a duration such as 20 年;
+              "fraction" a share such as 万分之一 = 0.0001, 一半, "by half" or "a quarter of";
+              "times" includes 翻倍 and "doubled" = 2; "number" a bare quantity with no unit word).
+    currency  "USD" ($, US$, 美元, 美金, dollars), "CNY" (元, 块, 人民币, RMB, ¥), "EUR" (€, 欧元),
+              "GBP" (£, 英镑), "HKD" (HK$, 港元), "JPY", "KRW". A bare amount made money by its
+              clause (预算, 票房, 营收, 成本, 市值, revenue, budget ... next to it, as in 1亿预算 or
+              几十亿票房) is CNY only if its sentence says 元, 块 after a number, 人民币, RMB or ¥;
+              otherwise its currency is None.
     kind      exact | approximate (几百, 数以千计, 十几, 一两百万, 约, about) | range (5-10, 上千到几千,
-              and "under"/不到 X as 0..X) | lower-bound (上百, 超过, 以上, more than; low == high).
+              "between 10% and 20%", and "under"/不到/最高 X as 0..X) | lower-bound (上百, 超过,
+              突破, 以上, more than, passed; low == high).
     Approximate Chinese magnitudes read 几/数 M as M..10M (几十万 = 1e5..1e6), 十几 M as 11M..19M and
-    一两 M as 1M..2M. Digits glued to Latin letters are names, not numbers (GPT4, P10, top10, 3D,
-    2B), as is a bare number right after a product name (Sora 2); so are ordinals (第三), clock
-    times (21:40) and a lone Chinese digit or magnitude without a unit word (一个, 万一, 十分).
-    Full-width digits count as digits.
+    一两 M as 1M..2M. Traditional characters are read through OpenCC's simplified form (1200萬 =
+    1.2e7), offsets and text staying those of the original. Amounts are multiplied out in decimal
+    arithmetic (549.3 亿 = 54,930,000,000 exactly). "X% to Y" after a verb is two amounts (grew 30%
+    to $5 billion), not a range. Digits glued to Latin letters are names, not numbers (GPT4, P10,
+    top10, 3D, 2B), as is a bare number right after a product name (Sora 2); so are ordinals (第三),
+    dates (9月30日, 2025-06-02, 3 April 2025), clock times (21:40), idioms that jieba's dictionary
+    tags as such (十万火急, 千方百计) and a lone Chinese digit or magnitude without a unit word (一个,
+    万一, 十分). Full-width digits count as digits.
 """
 
 from __future__ import annotations
@@ -29,9 +34,11 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from claimscope.text import article as article_mod
-from claimscope.text.names import dictionary, latin_names
+from claimscope.text.names import dictionary, latin_names, tagger
+from claimscope.text.script import simplified
 from claimscope.text.units import (
     AFTER,
     APPROX,
@@ -51,6 +58,7 @@ from claimscope.text.units import (
     UNIT_NOT_BEFORE,
     UNIT_WORDS,
     UPPER,
+    WORD_QUANTITIES,
 )
 
 
@@ -103,8 +111,7 @@ _EN_Q = (
     rf"(?:\s{_EN_SCALE})*(?![A-Za-z]))"
 )
 _Q = f"{_AR_Q}|{_CN_Q}|{_EN_Q}"
-_CURRENCY = r"US\s?\$|HK\$|\$|¥|￥|€|£|(?:USD|RMB|CNY|EUR|GBP|JPY)\s?"
-MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_CURRENCY = r"US\s?\$|HK\$|\$|¥|￥|€|£|(?:USD|RMB|CNY|EUR|GBP|JPY|HKD)\s?"
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _EN_MONTH = (
     r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -114,19 +121,38 @@ _DATE = (
     r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
     r"|[0-9]{4}\s?年\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?[日号])?"
     r"|[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?[日号]"
-    rf"|{_EN_MONTH}\s[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s[0-9]{{4}})?"
+    r"|[0-9]{1,2}\s?月份?(?![0-9])"
+    rf"|{_EN_MONTH}\s[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s[0-9]{{4}})?(?![0-9])"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s{_EN_MONTH}(?:,?\s[0-9]{{4}})?(?![0-9])"
+    rf"|{_EN_MONTH}\s[0-9]{{4}}(?![0-9])"
 )
 _UNIT = _alternation(UNIT_WORDS)
-NUMBER = re.compile(
-    r"(?<![0-9A-Za-z_.])(?<![0-9][,.])(?<![A-Za-z]-)"
-    rf"(?:(?P<date>{_DATE})"
-    r"|(?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)"
-    rf"|(?P<frac>(?:{_ARABIC}|[{_CN_DIGIT}十百千万]+)分之(?:{_ARABIC}|[{_CN_DIGIT}十百千]+))"
-    rf"|(?P<cur>{_CURRENCY})?(?P<q1>{_Q})"
-    rf"(?:\s?%?\s?(?P<sep>[-–~～至到]|\sto\s)\s?(?:{_CURRENCY})?(?P<q2>{_AR_Q}|{_CN_Q}))?"
-    rf"(?:\s?(?P<unit>{_UNIT}))?)"
-    r"(?![0-9A-Za-z_]|[.,][0-9])"
-)
+_WORD_QUANTITY = "|".join(pattern for pattern, _, _ in WORD_QUANTITIES)
+
+
+def _number_pattern(ranges: bool) -> re.Pattern:
+    """One quantity (a date, a clock time, a fraction, a word such as 一半, or an amount with its unit);
+    with `ranges`, an amount may be a range of two (5-10, 10% to 20%, between 10% and 20%)."""
+    second = (
+        rf"(?:\s?(?P<gap>%?)\s?(?P<sep>[-–~～至到]|\sto\s|\sand\s)\s?(?:{_CURRENCY})?(?P<q2>{_AR_Q}|{_CN_Q}))?"
+        if ranges
+        else "(?P<gap>)(?P<sep>)(?P<q2>)"
+    )
+    return re.compile(
+        r"(?<![0-9A-Za-z_.])(?<![0-9][,.])(?<![A-Za-z]-)"
+        rf"(?:(?P<date>{_DATE})"
+        r"|(?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)"
+        rf"|(?P<frac>(?:{_ARABIC}|[{_CN_DIGIT}十百千万]+)分之(?:{_ARABIC}|[{_CN_DIGIT}十百千]+))"
+        rf"|(?P<word>{_WORD_QUANTITY})"
+        rf"|(?P<cur>{_CURRENCY})?(?P<q1>{_Q}){second}"
+        rf"(?:\s?(?P<unit>{_UNIT}))?)"
+        r"(?![0-9A-Za-z_]|[.,][0-9])"
+    )
+
+
+NUMBER = _number_pattern(ranges=True)
+SINGLE = _number_pattern(ranges=False)
+_CN_NUMERAL = re.compile(f"[{_CN_DIGIT}十百千万亿]")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
@@ -173,9 +199,15 @@ def _step(value: float) -> float:
     return step
 
 
+def _times(a: float | str, b: float) -> float:
+    """a x b in exact decimal arithmetic (549.3 x 1e8 = 54,930,000,000, not 54,929,999,999.99999)."""
+    return float(Decimal(str(a)) * Decimal(repr(float(b))))
+
+
 def _arabic(text: str) -> _Quantity:
     m = re.match(r"([0-9.,]+)\s?([多余])?\s?(.*)$", text)
-    value = float(m[1].replace(",", ""))
+    digits = m[1].replace(",", "")
+    value = float(digits)
     scale = m[3].strip()
     if not scale:
         mag, form = 1.0, "arabic"
@@ -185,8 +217,8 @@ def _arabic(text: str) -> _Quantity:
         mag = EN_SCALES[scale.lower()]
         form = "glued" if len(scale) == 1 and text[-2:-1].isdigit() else "arabic"
     if m[2]:
-        return _Quantity(value * mag, (value + _step(value)) * mag, "approximate", mag, form)
-    return _Quantity(value * mag, value * mag, "exact", mag, form)
+        return _Quantity(_times(digits, mag), _times(value + _step(value), mag), "approximate", mag, form)
+    return _Quantity(_times(digits, mag), _times(digits, mag), "exact", mag, form)
 
 
 def _cn(text: str) -> _Quantity | None:
@@ -254,19 +286,6 @@ def _quantity(text: str) -> _Quantity | None:
 
 
 # ---------------------------------------------------------------- reading a match in context
-
-
-def _date(text: str) -> float:
-    """A date as YYYYMMDD, zeros for the parts not given (2 月 19 日 -> 219)."""
-    parts = [int(p) for p in re.findall(r"[0-9]+", text)]
-    if text[0].isalpha():
-        month = MONTHS[text[:3].lower()]
-        day, year = parts[0], parts[1] if len(parts) > 1 else 0
-        return float(year * 10_000 + month * 100 + day)
-    if len(parts) == 2 and "年" not in text:
-        return float(parts[0] * 100 + parts[1])
-    parts += [0] * (3 - len(parts))
-    return float(parts[0] * 10_000 + parts[1] * 100 + parts[2])
 
 
 def _fraction(text: str) -> tuple[float, str]:
@@ -348,12 +367,23 @@ def _unit_of(m: re.Match, q1: _Quantity, text: str, sentence: str) -> tuple[str 
         and "," not in m["q1"]
     ):
         return "year", None
+    if unit is None and _is_year(m, q1, text):
+        return "year", None
     if unit is None:
         window = max(0, m.start() - 40)
         clause_start = max((x.end() for x in _CLAUSE_END.finditer(text, window, m.start())), default=window)
         if MONEY_AFTER.match(text, m.end()) or MONEY_BEFORE.search(text, clause_start, m.start()):
             return "money", "CNY" if CNY_IN_SENTENCE.search(sentence) else None
     return unit, currency
+
+
+_YEAR_BEFORE = re.compile(r"(?i:\b(?:in|since|by|until|till|before|after|from|during|through)\s+)$")
+
+
+def _is_year(m: re.Match, q: _Quantity, text: str) -> bool:
+    """A bare four-digit number after 'in', 'since', 'by' ... is a calendar year, even in a money clause."""
+    bare = q.form == "arabic" and q.mag == 1 and q.kind == "exact" and len(m["q1"]) == 4 and m["q1"].isdigit()
+    return bare and 1900 <= q.low <= 2100 and bool(_YEAR_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
 
 
 def _key(word: str) -> str:
@@ -365,11 +395,11 @@ _UNIT_LOOKUP = {_key(word): value for word, value in UNIT_WORDS.items()}
 
 def _read(m: re.Match, text: str, sentence: str) -> tuple[float, float, str, str | None, str] | None:
     """(low, high, unit, currency, kind) of one match, or None when it is not a number here."""
-    if m["time"]:
-        return None
-    if m["date"]:
-        value = _date(m["date"])
-        return value, value, "date", None, "exact"
+    if m["time"] or m["date"]:
+        return None  # a clock time or a date is a when, not a quantity
+    if m["word"]:
+        value, unit = next((v, u) for p, v, u in WORD_QUANTITIES if _reads_as(p, text, m))
+        return value, value, unit, None, "exact"
     if m["frac"]:
         value, unit = _fraction(m["frac"])
         return value, value, unit, None, "exact"
@@ -391,6 +421,12 @@ def _read(m: re.Match, text: str, sentence: str) -> tuple[float, float, str, str
     return low, high, unit, currency, kind
 
 
+def _reads_as(pattern: str, text: str, m: re.Match) -> bool:
+    """Whether a word quantity's own pattern matches exactly what was matched (lookaheads see the text)."""
+    found = re.compile(pattern).match(text, m.start("word"))
+    return bool(found) and found.end() == m.end("word")
+
+
 def _bare_unit(m: re.Match, q: _Quantity, text: str) -> str | None:
     """Unit of a number with no unit word: a calendar year, a plain number, or None for a name."""
     if q.form == "arabic" and q.mag == 1 and q.kind == "exact" and "," not in m["q1"] and "." not in m["q1"]:
@@ -402,7 +438,7 @@ def _bare_unit(m: re.Match, q: _Quantity, text: str) -> str | None:
 
 
 def _range(q1: _Quantity, q2: _Quantity, unit, currency, m) -> tuple[float, float, str, str | None, str] | None:
-    low = q1.low * q2.mag if q1.mag == 1 and q2.mag > 1 else q1.low
+    low = _times(q1.low, q2.mag) if q1.mag == 1 and q2.mag > 1 else q1.low
     if low > q2.high or not _allowed(q2, unit, m["unit"], bool(m["cur"]), ""):
         return None
     if unit is None:
@@ -419,21 +455,60 @@ def _numeric_names() -> re.Pattern | None:
 
 
 def numbers(text: str) -> list[tuple[int, int, float, float, str, str | None, str]]:
-    """Every number in a plain string: (start, end, low, high, unit, currency, kind), offsets into `text`."""
-    work = text.translate(FULLWIDTH)
+    """Every number in a plain string: (start, end, low, high, unit, currency, kind), offsets into `text`.
+
+    Traditional characters are read through their simplified form (萬 as 万), offsets stay those of `text`.
+    """
+    work = simplified(text).translate(FULLWIDTH)
     names = _numeric_names()
     taken = [(n.start(), n.end()) for n in names.finditer(work)] if names else []
+    taken += _idioms(work)
     ends = [e.end() for e in _SENTENCE_END.finditer(work)]
-    found = []
-    for m in NUMBER.finditer(work):
+    found, pos = [], 0
+    while m := NUMBER.search(work, pos):
+        if not _range_reads(m, work):
+            m = SINGLE.match(work, m.start())
+        pos = m.end()
         if any(s < m.end() and m.start() < e for s, e in taken) or _is_ordinal(work, m.start()):
             continue
         k = bisect.bisect_right(ends, m.start())
         sentence = work[ends[k - 1] if k else 0 : ends[k] if k < len(ends) else len(work)]
         value = _read(m, work, sentence)
+        if value is None and m["sep"] and m["sep"].strip() in ("to", "and"):
+            m = SINGLE.match(work, m.start())  # "30% to $5 billion": two amounts, not a range
+            pos = m.end()
+            value = _read(m, work, sentence)
         if value is not None:
             found.append((m.start(), m.end(), *value))
     return found
+
+
+def _range_reads(m: re.Match, text: str) -> bool:
+    """Whether a matched range is one: 'X and Y' only after 'between'; '20% to 300 million' is a change."""
+    if not m["sep"]:
+        return True
+    if m["sep"].strip() == "and" and not re.search(r"(?i:\bbetween\s+)$", text[max(0, m.start() - 12) : m.start()]):
+        return False
+    unit = _UNIT_LOOKUP.get(_key(m["unit"]), (None,))[0] if m["unit"] else None
+    return not (m["gap"] and unit != "percent")
+
+
+def _idioms(text: str) -> list[tuple[int, int]]:
+    """Spans of idioms that contain a numeral (十万火急, 千方百计), as jieba's dictionary tags them (i, l).
+
+    A tagged word that is a quantity as a whole (数以千计, 近百人) stays a quantity.
+    """
+    if not _CN_NUMERAL.search(text):
+        return []
+    spans, cursor = [], 0
+    for word, flag in tagger().cut(text, HMM=False):
+        at = text.find(word, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(word)
+        if flag in ("i", "l") and _CN_NUMERAL.search(word) and not NUMBER.fullmatch(word):
+            spans.append((at, cursor))
+    return spans
 
 
 def _is_ordinal(text: str, start: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs, extension A, compatibility ideographs
@@ -38,3 +39,27 @@ def is_cjk(ch: str) -> bool:
     """Is this character one a CJK font must draw (ideographs, kana, CJK punctuation, full-width forms)?"""
     code = ord(ch)
     return any(lo <= code <= hi for lo, hi in CJK_RANGES)
+
+
+@functools.cache
+def _converter():
+    """OpenCC's traditional-to-simplified converter, made once."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text with traditional Chinese characters in their simplified form, character for character.
+
+    Readers work on this copy so that one set of rules serves both scripts (萬 -> 万, 億 -> 亿, 幾 -> 几);
+    it has the same length as `text`, so offsets found in it point into the original, whose characters
+    are what quotes and offsets show. OpenCC converts phrase by phrase; in the rare case where that
+    changes the length, each character is converted on its own.
+    """
+    if not has_han(text):
+        return text
+    out = _converter().convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c := _converter().convert(ch)) == 1 else ch for ch in text)
