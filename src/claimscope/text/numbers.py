@@ -42,8 +42,11 @@ from claimscope.text.script import simplified
 from claimscope.text.units import (
     AFTER,
     APPROX,
+    CLAUSE_END,
+    CN_DIGIT,
     CN_DIGITS,
     CN_MAGS,
+    CN_NUMERAL,
     CNY_IN_SENTENCE,
     CURRENCIES,
     EN_PLURALS,
@@ -54,8 +57,11 @@ from claimscope.text.units import (
     LOWER,
     MONEY_AFTER,
     MONEY_BEFORE,
+    NUMBER,
+    PAIRS,
+    SENTENCE_END,
+    SINGLE,
     TIME_UNITS,
-    UNIT_NOT_BEFORE,
     UNIT_WORDS,
     UPPER,
     WORD_QUANTITIES,
@@ -72,89 +78,6 @@ class Number:
     unit: str
     currency: str | None
     kind: str
-
-
-def _alternation(words) -> str:
-    """Regex alternation of words, longest first; Latin words end at a word boundary."""
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        part = re.escape(word).replace("\\ ", r"\s")
-        if word[-1].isascii() and word[-1].isalpha():
-            part += "(?![A-Za-z])"
-        if word in UNIT_NOT_BEFORE:
-            part += f"(?![{UNIT_NOT_BEFORE[word]}])"
-        if word.isascii() and word.isalpha():
-            part = f"(?i:{part})"
-        parts.append(part)
-    return "|".join(parts)
-
-
-_CN_DIGIT = "零〇一二两三四五六七八九"
-_MAGS = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百|十"
-_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,15}(?:\.[0-9]{1,10})?"
-_EN_SCALE = r"(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])"
-_AR_Q = (
-    rf"(?:{_ARABIC})(?:\s?[多余])?(?:\s?(?:{_MAGS})|\s(?i:{_EN_SCALE})|(?i:bn|mn|tn)(?![A-Za-z])"
-    r"|[kKmMbBtT](?![A-Za-z]))?"
-)
-_PAIRS = "一两|两三|三四|三五|四五|五六|六七|七八|八九"
-_CN_Q = (
-    rf"数以(?:{_MAGS})(?:计|级)?|[上近](?:{_MAGS})|[几数](?:{_MAGS})|[二三四五六七八九]?十[几多余](?:{_MAGS})?"
-    rf"|(?:{_PAIRS})(?:{_MAGS})?|[{_CN_DIGIT}十百千万亿]+(?:[多余](?:{_MAGS})?)?"
-)
-_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_EN_Q = (
-    r"(?i:(?:tens|hundreds|thousands)\s+of\s+(?:thousands|millions|billions)(?:\s+of(?=\s))?(?![A-Za-z])"
-    r"|(?:hundreds|thousands|millions|billions)\s+of(?=\s)"
-    rf"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_EN_ONES}))?|ten|eleven|twelve"
-    rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_EN_ONES}|a)"
-    rf"(?:\s{_EN_SCALE})*(?![A-Za-z]))"
-)
-_Q = f"{_AR_Q}|{_CN_Q}|{_EN_Q}"
-_CURRENCY = r"US\s?\$|HK\$|\$|¥|￥|€|£|(?:USD|RMB|CNY|EUR|GBP|JPY|HKD)\s?"
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_EN_MONTH = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
-    rf"|(?:{_MONTHS})\.)"
-)
-_DATE = (
-    r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
-    r"|[0-9]{4}\s?年\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?[日号])?"
-    r"|[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?[日号]"
-    r"|[0-9]{1,2}\s?月份?(?![0-9])"
-    rf"|{_EN_MONTH}\s[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s[0-9]{{4}})?(?![0-9])"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s{_EN_MONTH}(?:,?\s[0-9]{{4}})?(?![0-9])"
-    rf"|{_EN_MONTH}\s[0-9]{{4}}(?![0-9])"
-)
-_UNIT = _alternation(UNIT_WORDS)
-_WORD_QUANTITY = "|".join(pattern for pattern, _, _ in WORD_QUANTITIES)
-
-
-def _number_pattern(ranges: bool) -> re.Pattern:
-    """One quantity (a date, a clock time, a fraction, a word such as 一半, or an amount with its unit);
-    with `ranges`, an amount may be a range of two (5-10, 10% to 20%, between 10% and 20%)."""
-    second = (
-        rf"(?:\s?(?P<gap>%?)\s?(?P<sep>[-–~～至到]|\sto\s|\sand\s)\s?(?:{_CURRENCY})?(?P<q2>{_AR_Q}|{_CN_Q}))?"
-        if ranges
-        else "(?P<gap>)(?P<sep>)(?P<q2>)"
-    )
-    return re.compile(
-        r"(?<![0-9A-Za-z_.])(?<![0-9][,.])(?<![A-Za-z]-)"
-        rf"(?:(?P<date>{_DATE})"
-        r"|(?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)"
-        rf"|(?P<frac>(?:{_ARABIC}|[{_CN_DIGIT}十百千万]+)分之(?:{_ARABIC}|[{_CN_DIGIT}十百千]+))"
-        rf"|(?P<word>{_WORD_QUANTITY})"
-        rf"|(?P<cur>{_CURRENCY})?(?P<q1>{_Q}){second}"
-        rf"(?:\s?(?P<unit>{_UNIT}))?)"
-        r"(?![0-9A-Za-z_]|[.,][0-9])"
-    )
-
-
-NUMBER = _number_pattern(ranges=True)
-SINGLE = _number_pattern(ranges=False)
-_CN_NUMERAL = re.compile(f"[{_CN_DIGIT}十百千万亿]")
-_CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 @dataclass(frozen=True)
@@ -231,10 +154,10 @@ def _cn(text: str) -> _Quantity | None:
     if text[0] in "几数":
         mag = _mag_value(text[1:])
         return _Quantity(mag, 10 * mag, "approximate", mag, "cn")
-    if m := re.match(rf"([{_CN_DIGIT}]?)十[几多余]([十百千万亿]*)$", text):
+    if m := re.match(rf"([{CN_DIGIT}]?)十[几多余]([十百千万亿]*)$", text):
         tens, mag = 10 * (CN_DIGITS[m[1]] if m[1] else 1), _mag_value(m[2])
         return _Quantity((tens + 1) * mag, (tens + 9) * mag, "approximate", mag, "cn")
-    if text[:2] in _PAIRS.split("|"):
+    if text[:2] in PAIRS.split("|"):
         mag = _mag_value(text[2:])
         form = "cn" if mag > 1 else "cn-digits"
         return _Quantity(CN_DIGITS[text[0]] * mag, CN_DIGITS[text[1]] * mag, "approximate", mag, form)
@@ -371,7 +294,7 @@ def _unit_of(m: re.Match, q1: _Quantity, text: str, sentence: str) -> tuple[str 
         return "year", None
     if unit is None:
         window = max(0, m.start() - 40)
-        clause_start = max((x.end() for x in _CLAUSE_END.finditer(text, window, m.start())), default=window)
+        clause_start = max((x.end() for x in CLAUSE_END.finditer(text, window, m.start())), default=window)
         if MONEY_AFTER.match(text, m.end()) or MONEY_BEFORE.search(text, clause_start, m.start()):
             return "money", "CNY" if CNY_IN_SENTENCE.search(sentence) else None
     return unit, currency
@@ -450,7 +373,7 @@ def _range(q1: _Quantity, q2: _Quantity, unit, currency, m) -> tuple[float, floa
 @functools.cache
 def _numeric_names() -> re.Pattern | None:
     """Dictionary names that contain a numeral (GPT-4, 零一万物): never read as numbers."""
-    names = [n for n in dictionary() if re.search(rf"[0-9{_CN_DIGIT}十百千万亿]", n)]
+    names = [n for n in dictionary() if re.search(rf"[0-9{CN_DIGIT}十百千万亿]", n)]
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
 
 
@@ -463,7 +386,7 @@ def numbers(text: str) -> list[tuple[int, int, float, float, str, str | None, st
     names = _numeric_names()
     taken = [(n.start(), n.end()) for n in names.finditer(work)] if names else []
     taken += _idioms(work)
-    ends = [e.end() for e in _SENTENCE_END.finditer(work)]
+    ends = [e.end() for e in SENTENCE_END.finditer(work)]
     found, pos = [], 0
     while m := NUMBER.search(work, pos):
         if not _range_reads(m, work):
@@ -498,7 +421,7 @@ def _idioms(text: str) -> list[tuple[int, int]]:
 
     A tagged word that is a quantity as a whole (数以千计, 近百人) stays a quantity.
     """
-    if not _CN_NUMERAL.search(text):
+    if not CN_NUMERAL.search(text):
         return []
     spans, cursor = [], 0
     for word, flag in tagger().cut(text, HMM=False):
@@ -506,7 +429,7 @@ def _idioms(text: str) -> list[tuple[int, int]]:
         if at < 0:
             continue
         cursor = at + len(word)
-        if flag in ("i", "l") and _CN_NUMERAL.search(word) and not NUMBER.fullmatch(word):
+        if flag in ("i", "l") and CN_NUMERAL.search(word) and not NUMBER.fullmatch(word):
             spans.append((at, cursor))
     return spans
 

@@ -1,4 +1,4 @@
-"""The vocabulary numbers are read with: numerals, scale words, currencies, unit words and the words that bound a quantity."""
+"""The vocabulary numbers are read with (numerals, scale words, currencies, unit words, bounding words) and the patterns built from it."""
 
 from __future__ import annotations
 
@@ -304,3 +304,89 @@ WORD_QUANTITIES = (
     (r"(?i:two\sthirds)(?=\s+of\b)", 2 / 3, "fraction"),
 )
 CURRENCY_CODES = frozenset(c for c in CURRENCIES.values() if c) | {c for _, c in UNIT_WORDS.values() if c}
+
+
+# ---------------------------------------------------------------- patterns
+
+
+def _alternation(words) -> str:
+    """Regex alternation of words, longest first; Latin words end at a word boundary."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        part = re.escape(word).replace("\\ ", r"\s")
+        if word[-1].isascii() and word[-1].isalpha():
+            part += "(?![A-Za-z])"
+        if word in UNIT_NOT_BEFORE:
+            part += f"(?![{UNIT_NOT_BEFORE[word]}])"
+        if word.isascii() and word.isalpha():
+            part = f"(?i:{part})"
+        parts.append(part)
+    return "|".join(parts)
+
+
+CN_DIGIT = "零〇一二两三四五六七八九"
+_MAGS = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米克瓦])|百|十"
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,15}(?:\.[0-9]{1,10})?"
+_EN_SCALE = r"(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])"
+_AR_Q = (
+    rf"(?:{_ARABIC})(?:\s?[多余])?(?:\s?(?:{_MAGS})|\s(?i:{_EN_SCALE})|(?i:bn|mn|tn)(?![A-Za-z])"
+    r"|[kKmMbBtT](?![A-Za-z]))?"
+)
+PAIRS = "一两|两三|三四|三五|四五|五六|六七|七八|八九"
+_CN_Q = (
+    rf"数以(?:{_MAGS})(?:计|级)?|[上近](?:{_MAGS})|[几数](?:{_MAGS})|[二三四五六七八九]?十[几多余](?:{_MAGS})?"
+    rf"|(?:{PAIRS})(?:{_MAGS})?|[{CN_DIGIT}十百千万亿]+(?:[多余](?:{_MAGS})?)?"
+)
+_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_EN_Q = (
+    r"(?i:(?:tens|hundreds|thousands)\s+of\s+(?:thousands|millions|billions)(?:\s+of(?=\s))?(?![A-Za-z])"
+    r"|(?:hundreds|thousands|millions|billions)\s+of(?=\s)"
+    rf"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_EN_ONES}))?|ten|eleven|twelve"
+    rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_EN_ONES}|a)"
+    rf"(?:\s{_EN_SCALE})*(?![A-Za-z]))"
+)
+_Q = f"{_AR_Q}|{_CN_Q}|{_EN_Q}"
+_CURRENCY = r"US\s?\$|HK\$|\$|¥|￥|€|£|(?:USD|RMB|CNY|EUR|GBP|JPY|HKD)\s?"
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_EN_MONTH = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    rf"|(?:{_MONTHS})\.)"
+)
+_DATE = (
+    r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
+    r"|[0-9]{4}\s?年\s?[0-9]{1,2}\s?月(?:\s?[0-9]{1,2}\s?[日号])?"
+    r"|[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?[日号]"
+    r"|[0-9]{1,2}\s?月份?(?![0-9])"
+    rf"|{_EN_MONTH}\s[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s[0-9]{{4}})?(?![0-9])"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s{_EN_MONTH}(?:,?\s[0-9]{{4}})?(?![0-9])"
+    rf"|{_EN_MONTH}\s[0-9]{{4}}(?![0-9])"
+)
+_UNIT = _alternation(UNIT_WORDS)
+_WORD_QUANTITY = "|".join(pattern for pattern, _, _ in WORD_QUANTITIES)
+
+
+def _number_pattern(ranges: bool) -> re.Pattern:
+    """One quantity (a date, a clock time, a fraction, a word such as 一半, or an amount with its unit);
+    with `ranges`, an amount may be a range of two (5-10, 10% to 20%, between 10% and 20%)."""
+    second = (
+        rf"(?:\s?(?P<gap>%?)\s?(?P<sep>[-–~～至到]|\sto\s|\sand\s)\s?(?:{_CURRENCY})?(?P<q2>{_AR_Q}|{_CN_Q}))?"
+        if ranges
+        else "(?P<gap>)(?P<sep>)(?P<q2>)"
+    )
+    return re.compile(
+        r"(?<![0-9A-Za-z_.])(?<![0-9][,.])(?<![A-Za-z]-)"
+        rf"(?:(?P<date>{_DATE})"
+        r"|(?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)"
+        rf"|(?P<frac>(?:{_ARABIC}|[{CN_DIGIT}十百千万]+)分之(?:{_ARABIC}|[{CN_DIGIT}十百千]+))"
+        rf"|(?P<word>{_WORD_QUANTITY})"
+        rf"|(?P<cur>{_CURRENCY})?(?P<q1>{_Q}){second}"
+        rf"(?:\s?(?P<unit>{_UNIT}))?)"
+        r"(?![0-9A-Za-z_]|[.,][0-9])"
+    )
+
+
+NUMBER = _number_pattern(ranges=True)
+SINGLE = _number_pattern(ranges=False)
+CN_NUMERAL = re.compile(f"[{CN_DIGIT}十百千万亿]")
+CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
