@@ -47,3 +47,8 @@ def test_new_adds_an_article_and_a_variant_that_validates(project_copy, tmp_path
     check = _run("check")
     assert check.returncode == 0, check.stderr
     assert _run("new", str(source), "--name", "second-look").returncode == 2
+
+
+def test_inspect_of_a_folder_is_a_clear_error_with_exit_2(tmp_path):
+    proc = _run("inspect", str(tmp_path))
+    assert proc.returncode == 2 and "is a folder" in proc.stderr and "Traceback" not in proc.stderr

@@ -8,6 +8,10 @@ from claimscope.text import markers
     [
         ("这或许可能是真的。", "hedges", ["或许", "可能"]),
         ("较大可能走到瓶颈。", "hedges", ["较大可能"]),
+        ("AI 或成最大赢家，预计明年落地，这或影响中小公司。", "hedges", ["或成", "预计", "或影响"]),
+        ("預計明年營收或將翻倍。", "hedges", ["預計", "或將"]),
+        ("要么涨价或降价。", "hedges", []),
+        ("Sales are expected to fall.", "hedges", ["expected to"]),
         ("这不可能。", "hedges", []),
         ("怎么可能撑住一年？", "hedges", []),
         ("It may well be, perhaps.", "hedges", ["may", "perhaps"]),
@@ -42,6 +46,7 @@ def test_markers_are_listed_as_matched(text, kind, expected):
         ("不知道为什么。", False),
         ("Is it?", True),
         ("He asked why.", False),
+        ("Why would a cheaper shoot change that?", True),
         ("他问：“为什么？”", True),
     ],
 )

@@ -1,8 +1,11 @@
 import time
+from pathlib import Path
 
 import pytest
 
 from claimscope.text import article, signals
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 # ---------------------------------------------------------------- score
 
@@ -77,3 +80,26 @@ def test_signals_of_the_seed_take_well_under_half_a_second(seed):
     start = time.perf_counter()
     signals.analyse(article.parse(seed.raw, seed.path))
     assert time.perf_counter() - start < 0.5
+
+
+def test_headings_and_title_are_never_ranked_and_their_numbers_are_not_figures():
+    web = article.load(FIXTURES / "zh_webcopy.txt")
+    headings = {s.index for s in web.sentences if web.paragraph(s.paragraph).heading}
+    assert len(headings) == 4
+    table = signals.ranked(web, 100)
+    assert not set(table["sentence"]) & headings
+    assert "01" not in set(signals.numbers_frame(web)["text"])
+    assert not any("参与评论" in text for text in table["text"])
+
+
+def test_title_left_in_the_body_is_not_ranked():
+    text = "Studios spent $12 billion.\n\nThey spent $3 billion more.\n"
+    art = article.parse(text, Path("x.txt"), overrides={"title": "Studios spent $12 billion."})
+    assert len(art.sentences) == 2
+    assert list(signals.ranked(art, 5)["text"]) == ["They spent $3 billion more."]
+
+
+def test_english_question_is_flagged_in_an_article():
+    art = article.load(FIXTURES / "en_new_article.txt")
+    flagged = [sig.text for sig in signals.analyse(art) if sig.question]
+    assert flagged == ["Why would a cheaper shoot change that?"]

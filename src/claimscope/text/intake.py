@@ -58,8 +58,8 @@ def _number_entry(sentence: int, n: signals.Number) -> dict:
 
 
 def top_sentences(analysed: list[signals.SentenceSignals], top: int) -> list[signals.SentenceSignals]:
-    """The `top` highest-scoring sentences, ties in reading order."""
-    return sorted(analysed, key=lambda sig: (-sig.score, sig.index))[:top]
+    """The `top` highest-scoring sentences, ties in reading order; headings and the title are never among them."""
+    return sorted((sig for sig in analysed if not sig.heading), key=lambda sig: (-sig.score, sig.index))[:top]
 
 
 def inspect(path: Path, top: int = 10) -> dict:

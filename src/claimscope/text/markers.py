@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from claimscope.text.script import simplified
+
 
 def _markers(chinese: list[str], english: list[str]) -> re.Pattern:
     """Chinese patterns as given (longest first), English words and phrases as whole words, any case."""
@@ -66,6 +68,9 @@ MARKERS = {
             "未必",
             "不一定",
             "或将",
+            "或(?:成|影响|致|会|使|带来|导致|面临|迎来)",
+            "预计",
+            "预期",
             "有望",
             "据说",
             "据称",
@@ -82,6 +87,8 @@ MARKERS = {
             "maybe",
             "seems",
             "appears to",
+            "expected to",
+            "is set to",
             "reportedly",
             "arguably",
             "allegedly",
@@ -223,8 +230,10 @@ _MAY_MONTH = re.compile(r"May\s+[0-9]|[0-9]\s+May\b|\bin\s+May\b")
 
 
 def markers(text: str) -> dict[str, list[str]]:
-    """Rhetorical, hedge, certainty, discourse and comparison words in a text, as matched."""
-    matches = {name: list(pattern.finditer(text)) for name, pattern in MARKERS.items()}
+    """Rhetorical, hedge, certainty, discourse and comparison words in a text, as written (traditional
+    characters are matched through their simplified form: 預計 is the hedge 预计)."""
+    work = simplified(text)
+    matches = {name: list(pattern.finditer(work)) for name, pattern in MARKERS.items()}
     rhetorical = [m.span() for m in matches["rhetorical"]]
     matches["hedges"] = [  # "how could", 怎么可能: the hedge word is part of the rhetorical form
         m
@@ -232,7 +241,7 @@ def markers(text: str) -> dict[str, list[str]]:
         if not any(s < m.end() and m.start() < e for s, e in rhetorical)
         and not (m[0] == "May" and _MAY_MONTH.search(text))  # the month
     ]
-    return {name: [m[0] for m in found] for name, found in matches.items()}
+    return {name: [text[m.start() : m.end()] for m in found] for name, found in matches.items()}
 
 
 def is_question(text: str) -> bool:

@@ -16,7 +16,7 @@ import logging
 import re
 
 from claimscope import paths
-from claimscope.text.script import has_han
+from claimscope.text.script import has_han, simplified
 
 ENTITY_TYPES = ("company", "person", "product", "place", "organisation", "event")
 _DICT_LINE = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$")  # jieba's user-dictionary line
@@ -115,7 +115,11 @@ def entities(text: str) -> list[tuple[str, str]]:
     """Named entities in a text as (name, type), each once, in order of first appearance."""
     latin = [(m.start(), m[0], latin_names()[m[0]]) for m in _latin_pattern().finditer(text)]
     taken = [(at, at + len(name)) for at, name, _ in latin]
-    han = _han_names(text) if has_han(text) else []
+    han = (
+        [(at, text[at : at + len(name)], kind) for at, name, kind in _han_names(simplified(text))]
+        if has_han(text)
+        else []
+    )
     names, seen = [], set()
     for _, name, kind in sorted(latin + han + _capitalised_names(text, taken)):
         if name not in seen:

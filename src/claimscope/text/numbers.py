@@ -261,6 +261,8 @@ def _allowed(q: _Quantity, unit: str | None, unit_word: str | None, currency: bo
             return False
         return q.high != 1 or unit in TIME_UNITS
     if q.form == "cn-mag":
+        if next_char == "分":
+            return False  # 百分点, 百分比: part of a word, not a hundred
         return unit is not None or (q.mag >= 1e5 and next_char not in "不别要记莫")
     return True
 
@@ -440,8 +442,8 @@ def _is_ordinal(text: str, start: int) -> bool:
 
 
 def find_numbers(art) -> list[Number]:
-    """Every number in an article's sentences, with offsets into `art.raw`."""
-    return [n for s in art.sentences for n in sentence_numbers(art, s)]
+    """Every number in an article's sentences (headings apart), with offsets into `art.raw`."""
+    return [n for s in art.sentences if not art.paragraph(s.paragraph).heading for n in sentence_numbers(art, s)]
 
 
 def sentence_numbers(art, sentence) -> list[Number]:

@@ -75,6 +75,7 @@ class SentenceSignals:
     emphasis: list[str]
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    heading: bool = False  # a section heading or the title: listed, never scored or ranked
 
 
 # ---------------------------------------------------------------- sentences
@@ -144,12 +145,24 @@ def _emphasis(art, sentence, ends: list[int]) -> list[str]:
 
 
 def analyse(art) -> list[SentenceSignals]:
-    """Signals and score of every sentence of an Article."""
+    """Signals and score of every sentence of an Article; headings (and a title left in the body) score 0."""
     ends = [span["end"] for span in art.emphasis]
-    return [
-        _signals(s.index, s.paragraph, s.start, s.end, s.text, sentence_numbers(art, s), _emphasis(art, s, ends))
-        for s in art.sentences
-    ]
+    found = []
+    for s in art.sentences:
+        if _is_heading(art, s):
+            sig = _signals(s.index, s.paragraph, s.start, s.end, s.text, [], [])
+            sig.heading, sig.score, sig.reasons = True, 0.0, ["+0 a heading, not a claim"]
+        else:
+            sig = _signals(
+                s.index, s.paragraph, s.start, s.end, s.text, sentence_numbers(art, s), _emphasis(art, s, ends)
+            )
+        found.append(sig)
+    return found
+
+
+def _is_heading(art, sentence) -> bool:
+    title = (art.meta.get("title") or "").strip()
+    return art.paragraph(sentence.paragraph).heading or bool(title and sentence.text.strip() == title)
 
 
 # ---------------------------------------------------------------- tables for the report
@@ -173,6 +186,7 @@ def _row(sig: SentenceSignals) -> dict:
         "comparison": "; ".join(sig.comparison),
         "emphasis": "; ".join(sig.emphasis),
         "reasons": "; ".join(sig.reasons),
+        "heading": sig.heading,
     }
 
 
@@ -188,7 +202,12 @@ def frame(art) -> pd.DataFrame:
 
 def ranked(art, n: int) -> pd.DataFrame:
     """The n most check-worthy sentences, highest score first, ties in sentence order, with a rank."""
-    table = frame(art).sort_values(["score", "sentence"], ascending=[False, True], kind="stable").head(n)
+    table = (
+        frame(art)
+        .query("not heading")
+        .sort_values(["score", "sentence"], ascending=[False, True], kind="stable")
+        .head(n)
+    )
     return table.reset_index(drop=True).rename_axis("rank").reset_index().assign(rank=lambda t: t["rank"] + 1)
 
 
