@@ -38,20 +38,27 @@ def declared(notebook: Path) -> list[str]:
 
 
 REQUIREMENTS = {
-    "claims": (paths.claims_file, "claims.yaml (the curated claim breakdown)"),
-    "factchecks": (paths.factchecks_file, "factchecks.yaml (the curated fact checks)"),
-    "predictions": (paths.predictions_file, "predictions.yaml (the article's predictions)"),
+    "claims": (paths.claims_file, "claims.yaml", "the curated claim breakdown"),
+    "factchecks": (paths.factchecks_file, "factchecks.yaml", "the curated fact checks"),
+    "predictions": (paths.predictions_file, "predictions.yaml", "the article's predictions"),
 }
 
 
 def missing_input(notebook: Path, values: dict) -> str | None:
-    """What curated input a chapter needs that this article does not have yet, in words; else None."""
+    """The curated inputs a chapter needs that this article does not have yet, and how to draft them, in
+    words; None when nothing is missing."""
     needs = read(notebook).get("metadata", {}).get("claimscope", {}).get("requires", [])
-    for need in [needs] if isinstance(needs, str) else needs:
-        locate, what = REQUIREMENTS[need]
-        if not locate(values["article"]).exists():
-            return f"seeds/{values['article']}/{what}"
-    return None
+    slug = values["article"]
+    missing = [REQUIREMENTS[need] for need in ([needs] if isinstance(needs, str) else needs)]
+    missing = [(name, what) for locate, name, what in missing if not locate(slug).exists()]
+    if not missing:
+        return None
+    files = " and ".join(f"seeds/{slug}/{name} ({what})" for name, what in missing)
+    drafts = ", ".join(name.replace(".yaml", ".draft.yaml") for name, _ in missing)
+    return (
+        f"this chapter needs {files}. `claimscope draft {slug}` writes {drafts} beside the article "
+        f"for an analyst to review and save as {' and '.join(name for name, _ in missing)}"
+    )
 
 
 def write_notice(notebook: Path, output: Path, missing: str) -> None:
@@ -62,9 +69,9 @@ def write_notice(notebook: Path, output: Path, missing: str) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell(
-            f"{heading}\n\nNo curated analysis exists yet for this article: this chapter needs {missing}. "
-            "The automatic results are in the chapter on the article; `claimscope new` drafts a claims file "
-            "from its most check-worthy sentences for an analyst to review."
+            f"{heading}\n\nNo curated analysis exists yet for this article: {missing}. "
+            "The automatic results are in the chapter on the article, and the DRAFT argument in the "
+            "argument breakdown."
         )
     ]
     nbformat.write(nb, output)
