@@ -85,6 +85,12 @@ def tagger():
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
+@functools.cache
+def idioms() -> dict[str, str]:
+    """Four-character words that jieba's dictionary tags as idioms (i) or set phrases (l): 十万火急 -> i."""
+    return {w: f for w, f in tagger().word_tag_tab.items() if len(w) == 4 and f in ("i", "l")}
+
+
 def _han_names(text: str) -> list[tuple[int, str, str]]:
     found, cursor = [], 0
     for word, flag in tagger().cut(text, HMM=False):

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from claimscope.text import article as article_mod
-from claimscope.text.names import dictionary, latin_names, tagger
+from claimscope.text.names import dictionary, idioms, latin_names
 from claimscope.text.script import simplified
 from claimscope.text.units import (
     AFTER,
@@ -419,20 +419,14 @@ def _range_reads(m: re.Match, text: str) -> bool:
 
 
 def _idioms(text: str) -> list[tuple[int, int]]:
-    """Spans of idioms that contain a numeral (十万火急, 千方百计), as jieba's dictionary tags them (i, l).
-
-    A tagged word that is a quantity as a whole (数以千计, 近百人) stays a quantity.
-    """
-    if not CN_NUMERAL.search(text):
-        return []
-    spans, cursor = [], 0
-    for word, flag in tagger().cut(text, HMM=False):
-        at = text.find(word, cursor)
-        if at < 0:
-            continue
-        cursor = at + len(word)
-        if flag in ("i", "l") and CN_NUMERAL.search(word) and not NUMBER.fullmatch(word):
-            spans.append((at, cursor))
+    """Spans of four-character idioms that contain a numeral (十万火急, 千方百计), as jieba's dictionary tags
+    them (i, l). One that is a quantity as a whole (数以千计) stays a quantity."""
+    spans = []
+    for m in CN_NUMERAL.finditer(text):
+        for at in range(max(0, m.start() - 3), m.start() + 1):
+            word = text[at : at + 4]
+            if word in idioms() and not NUMBER.fullmatch(word) and (at, at + 4) not in spans:
+                spans.append((at, at + 4))
     return spans
 
 
