@@ -103,3 +103,22 @@ def test_english_question_is_flagged_in_an_article():
     art = article.load(FIXTURES / "en_new_article.txt")
     flagged = [sig.text for sig in signals.analyse(art) if sig.question]
     assert flagged == ["Why would a cheaper shoot change that?"]
+
+
+def test_a_traditional_chinese_article_reads_like_a_simplified_one():
+    art = article.load(FIXTURES / "zh_hant_article.txt")
+    assert (art.meta["title"], art.meta["author"], art.meta["date"]) == (
+        "短影音平台還缺內容嗎？",
+        "觀潮筆記",
+        "2025-04-12",
+    )
+    found = {n.text: (n.low, n.high, n.unit, n.currency, n.kind) for n in signals.find_numbers(art)}
+    assert found["1200萬人"] == (1.2e7, 1.2e7, "people", None, "lower-bound")  # 超過 1200萬人
+    assert found["十幾億"][:2] == (1.1e9, 1.9e9)
+    assert found["1.4億美元"][:4] == (1.4e8, 1.4e8, "money", "USD")
+    assert found["200萬元"] == (0, 2e6, "money", "CNY", "range")  # 最高200萬元
+    assert found["翻倍"][:3] == (2, 2, "times")
+    hedged = [sig.hedges for sig in signals.analyse(art) if sig.hedges]
+    assert hedged == [["預計", "或將"]]
+    for n in signals.find_numbers(art):
+        assert article.clean(art.raw[n.start : n.end])[0] == n.text  # offsets into the original characters
