@@ -101,6 +101,8 @@ NORMALISED = [
     ("cut costs by half", 0.5, 0.5, "fraction", None, "exact"),
     ("a quarter of users", 0.25, 0.25, "fraction", None, "exact"),
     ("营收翻倍", 2, 2, "times", None, "exact"),
+    ("下降了九成以上", 90, 90, "percent", None, "lower-bound"),
+    ("三成用户", 30, 30, "percent", None, "exact"),
     ("营收翻了一倍", 2, 2, "times", None, "exact"),
     # exact decimal arithmetic
     ("549.3 亿元", 54_930_000_000, 54_930_000_000, "money", "CNY", "exact"),
@@ -154,6 +156,9 @@ NOT_NUMBERS = [
     "千方百计",
     "a quarter",
     "只下降几个百分点",
+    "一成不变",
+    "八成是他干的",
+    "公司的成员",
 ]
 
 

@@ -184,7 +184,8 @@ def _link_cues(cands: list[Candidate], graph: _Graph) -> None:
 
 
 def _link_structure(cands: list[Candidate], graph: _Graph, sections: list[dict]) -> None:
-    """Each paragraph's unlinked candidates support its main one; mains support a summary or section lead."""
+    """Each paragraph's unlinked candidates support its main one; a main one supports the next summing-up
+    candidate, or else the next paragraph's main one in its section."""
     by_paragraph: dict[int, list[Candidate]] = {}
     for c in cands:
         by_paragraph.setdefault(c.paragraph, []).append(c)

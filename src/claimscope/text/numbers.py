@@ -324,7 +324,8 @@ def _read(m: re.Match, text: str, sentence: str) -> tuple[float, float, str, str
         return None  # a clock time or a date is a when, not a quantity
     if m["word"]:
         value, unit = next((v, u) for p, v, u in WORD_QUANTITIES if _reads_as(p, text, m))
-        return value, value, unit, None, "exact"
+        low, high, kind = _apply_modifier(value, value, "exact", _modifier(text, m.start(), m.end()))
+        return low, high, unit, None, kind
     if m["frac"]:
         value, unit = _fraction(m["frac"])
         return value, value, unit, None, "exact"

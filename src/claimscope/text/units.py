@@ -302,6 +302,11 @@ WORD_QUANTITIES = (
     (r"(?i:three\squarters)(?=\s+of\b)", 0.75, "fraction"),
     (r"(?i:(?:a|one)\sthird)(?=\s+of\b)", 1 / 3, "fraction"),
     (r"(?i:two\sthirds)(?=\s+of\b)", 2 / 3, "fraction"),
+    # 九成 = 90%; but 八成是 ... is "probably", not a share
+    *(
+        (rf"{digit}成(?![员为果功本立就绩长年熟品型交{'是会要' if digit == '八' else ''}])", 10.0 * k, "percent")
+        for k, digit in enumerate("一二三四五六七八九", 1)
+    ),
 )
 CURRENCY_CODES = frozenset(c for c in CURRENCIES.values() if c) | {c for _, c in UNIT_WORDS.values() if c}
 
