@@ -13,6 +13,8 @@ Check-worthiness score of a sentence (WEIGHTS holds the figures)
           - 1 if it is a question that is not rhetorical
           + 0.5 if it is a rhetorical question (凭什么, 岂是, how could ...)
     Every point is listed in `SentenceSignals.reasons`, whose figures add up to the score.
+    Section headings (and a title left in the body) are not claims: they score 0, their numbers are
+    not counted, and they are never ranked.
 """
 
 from __future__ import annotations
