@@ -68,3 +68,12 @@ def results(checks, base):
     from claimscope.analysis import factcheck
 
     return factcheck.results(checks, base)
+
+
+@pytest.fixture
+def seeds_copy(tmp_path, monkeypatch):
+    """A copy of seeds/ in tmp_path that claimscope.paths points at, for tests that run in this process."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(paths.SEEDS, seeds)
+    monkeypatch.setattr(paths, "SEEDS", seeds)
+    return seeds

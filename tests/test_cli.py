@@ -80,3 +80,8 @@ def test_inside_another_project_the_commands_use_that_project(tmp_path):
         env=env,
     )
     assert proc.stdout.strip() == str(tmp_path)
+
+
+def test_inspect_of_a_folder_is_a_clear_error_with_exit_2(tmp_path):
+    proc = _run("inspect", str(tmp_path))
+    assert proc.returncode == 2 and "is a folder" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,4 +1,4 @@
-"""Command line: `claimscope build | list | check | inspect | new | clean`; each hands off to the library."""
+"""Command line: `claimscope build | list | check | inspect | new | draft | clean`; each hands off to the library."""
 
 from __future__ import annotations
 
@@ -72,11 +72,20 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from claimscope.text import intake
 
-    folder = intake.create(Path(args.file), args.name, paths.SEEDS, paths.REPORTS_TOML, top=args.top)
+    folder = intake.create(Path(args.file), args.name, paths.SEEDS, paths.REPORTS_TOML)
+    drafts = ", ".join(p.name for p in sorted(folder.glob("*.draft.yaml")))
     print(
-        f"created {folder} (article.txt, claims.draft.yaml) and variant '{args.name}' in {paths.REPORTS_TOML.name};"
+        f"created {folder} (article.txt, {drafts}) and variant '{args.name}' in {paths.REPORTS_TOML.name};"
         f" build it with: claimscope build {args.name}"
     )
+    return 0
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from claimscope.text import intake
+
+    names = intake.draft(args.slug, paths.SEEDS, force=args.force)
+    print(f"wrote {', '.join(names)} in {paths.article_dir(args.slug)}")
     return 0
 
 
@@ -175,17 +184,28 @@ def parser() -> argparse.ArgumentParser:
 
     n = sub.add_parser(
         "new",
-        help="add an article: seeds/SLUG/ with a draft claims file, and a report variant",
-        description="Copy an article into seeds/SLUG/ byte for byte, draft claims.draft.yaml from its "
-        "most check-worthy sentences for an analyst to review, and add a variant to "
+        help="add an article: seeds/SLUG/ with draft claims, fact checks and predictions, and a report variant",
+        description="Copy an article into seeds/SLUG/ byte for byte, write its draft files (as "
+        "`claimscope draft` does) for an analyst to review, and add a variant to "
         "reports.toml so `claimscope build SLUG` builds its report.",
     )
     n.add_argument("file", help="the article file")
     n.add_argument(
         "--name", required=True, metavar="SLUG", help="folder and variant name: lower-case letters, digits, '-'"
     )
-    n.add_argument("--top", type=int, default=15, help="candidate claims to draft (default: %(default)s)")
     n.set_defaults(func=cmd_new)
+
+    d = sub.add_parser(
+        "draft",
+        help="draft claims, fact checks and predictions for an article in seeds/",
+        description="Write claims.draft.yaml (the argument drafted from the article's discourse structure: "
+        "candidate claims with a guessed type, role and support/attack links), factchecks.draft.yaml (a "
+        "candidate check for every sentence with a number) and predictions.draft.yaml into seeds/SLUG/, "
+        "for an analyst to curate into claims.yaml, factchecks.yaml and predictions.yaml.",
+    )
+    d.add_argument("slug", metavar="SLUG", help="the article's folder in seeds/")
+    d.add_argument("--force", action="store_true", help="replace draft files that exist already")
+    d.set_defaults(func=cmd_draft)
 
     cl = sub.add_parser(
         "clean",

@@ -100,3 +100,8 @@ def builds_dir(output: Path | None = None) -> Path:
 def failed_dir(variant: str, output: Path | None = None) -> Path:
     """Where a failed build keeps its executed notebooks for debugging."""
     return (output or OUTPUT) / ".failed" / variant
+
+
+def draft_file(slug: str, name: str) -> Path:
+    """A drafted input beside the curated one it stands in for: claims -> claims.draft.yaml."""
+    return article_dir(slug) / f"{name}.draft.yaml"

@@ -71,3 +71,15 @@ def test_summary_charts_have_the_expected_encodings(claimset):
     mix = argmap.evidence_mix(claimset).to_dict()
     assert mix["layer"][0]["encoding"]["x"]["field"] == "evidence"
     assert argmap.devices_count(claimset).to_dict()["encoding"]["y"]["field"] == "device"
+
+
+def test_a_draft_map_says_draft_in_its_title(seeds_copy):
+    from pathlib import Path
+
+    from claimscope.analysis import argmap, claims
+
+    folder = seeds_copy / "new-en"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes((Path(__file__).parents[1] / "fixtures" / "en_new_article.txt").read_bytes())
+    spec = argmap.chart(claims.load_or_draft("new-en")).to_dict()
+    assert spec["title"] == "DRAFT argument map (drafted automatically, not curated)"

@@ -157,3 +157,43 @@ def test_a_topic_the_claim_set_does_not_list_is_refused():
     data["claims"][0]["topic"] = "weather"
     with pytest.raises(InputError, match="topic 'weather' is not one of the topics listed"):
         claims.parse(data, "claims.yaml")
+
+
+def _new_article(root, slug, fixture):
+    from pathlib import Path
+
+    folder = root / slug
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_bytes((Path(__file__).parents[1] / "fixtures" / fixture).read_bytes())
+    return folder
+
+
+def test_without_claims_yaml_the_draft_stands_in_and_says_so(seeds_copy):
+    _new_article(seeds_copy, "new-zh", "zh_new_article.txt")
+    drafted = claims.load_or_draft("new-zh")
+    assert drafted.draft and drafted.note.startswith("DRAFT")
+    assert all(c.id.startswith("D") for c in drafted.claims) and claims.edges(drafted)
+    assert claims.load_or_draft("sora-gpt4-bottleneck").draft is False
+
+
+def test_a_draft_file_is_read_and_checked_like_a_curated_one(seeds_copy):
+    from claimscope.text import intake
+
+    folder = _new_article(seeds_copy, "new-en", "en_new_article.txt")
+    intake.draft("new-en", seeds_copy)
+    data = yaml.safe_load((folder / "claims.draft.yaml").read_text(encoding="utf-8"))
+    data["claims"] = data["claims"][:3]
+    for c in data["claims"]:
+        c["supports"], c["attacks"] = [], []
+    data["claims"][0]["role"] = "main thesis"
+    (folder / "claims.draft.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    drafted = claims.load_or_draft("new-en")
+    assert [c.id for c in drafted.claims] == ["D01", "D02", "D03"] and drafted.claims[0].role == "main thesis"
+    data["claims"][1]["quote"] = "not in the article"
+    (folder / "claims.draft.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="claim D02, field 'quote'"):
+        claims.load_or_draft("new-en")
+    data["claims"][1]["type"] = "guess"
+    (folder / "claims.draft.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="claim D02, field 'type'"):
+        claims.load_or_draft("new-en")

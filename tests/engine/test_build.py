@@ -124,3 +124,22 @@ def test_a_failing_chapter_leaves_the_previous_report_byte_identical(project_cop
     assert "deliberate failure" in kept.read_text()
     builds = list((project_copy / "output" / ".builds").iterdir())
     assert len(builds) == 1  # the failed build's staging folder is gone
+
+
+def test_new_english_and_chinese_articles_build_with_a_draft_map_and_notices_naming_the_missing_files(project_copy):
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    for name, slug in (("en_new_article.txt", "new-en"), ("zh_new_article.txt", "new-zh")):
+        proc = _claimscope("new", str(fixtures / name), "--name", slug)
+        assert proc.returncode == 0, proc.stderr
+    proc = _claimscope("build", "new-en", "new-zh")
+    assert proc.returncode == 0, proc.stderr
+    for slug in ("new-en", "new-zh"):
+        html = (project_copy / "output" / slug / "report.html").read_text(encoding="utf-8")
+        assert "DRAFT argument." in html  # chapter 2 ran, with the banner
+        assert "DRAFT argument map (drafted automatically, not curated)" in html  # the map's title
+        assert f"seeds/{slug}/factchecks.yaml (the curated fact checks)" in html  # chapter 3's notice
+        assert f"seeds/{slug}/predictions.yaml (the article&#x27;s predictions)" in html or (
+            f"seeds/{slug}/predictions.yaml (the article's predictions)" in html
+        )
+        assert f"`claimscope draft {slug}`" in html or f"<code>claimscope draft {slug}</code>" in html
+        assert f"Analysis of “{slug}" not in html  # the slug never poses as the title

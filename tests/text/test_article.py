@@ -1,4 +1,5 @@
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -6,6 +7,7 @@ from claimscope import paths
 from claimscope.errors import InputError
 from claimscope.text import article
 
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 SEED_SHA256 = "88171b3281df2c065e68c54b49fdb41aa245e45d19f9e9ffa1f2048cecdeb376"
 
 
@@ -65,3 +67,40 @@ def test_offsets_slice_back_to_the_same_text(seed):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such article file"):
         article.load(tmp_path / "nope.txt")
+
+
+def test_web_copy_with_mixed_line_breaks_is_split_into_its_real_paragraphs():
+    web = article.load(FIXTURES / "zh_webcopy.txt")
+    assert len(web.paragraphs) == 19  # 15 one-line paragraphs and 4 headings; blank lines are only a few
+    assert [p.text[:3] for p in web.paragraphs if p.heading] == ["01.", "02.", "03.", "04."]
+    assert [b["line"][:5] for b in web.boilerplate] == ["日期: 2", "首页 > ", "责任编辑："]
+    assert web.meta["title"] == "从ChatGPT到Sora：大模型这三年"
+
+
+def test_hard_wrapped_block_stays_one_paragraph():
+    text = (
+        "A title\n\nThe studios say that the cost of visual effects has risen every year since\n"
+        "the pandemic, and that the tools they buy have not kept up with it.\n\nA second paragraph.\n"
+    )
+    art = article.parse(text, Path("x.txt"))
+    assert len(art.paragraphs) == 2 and art.paragraph(1).text.endswith("kept up with it.")
+
+
+@pytest.mark.parametrize(
+    "text, heading",
+    [
+        ("01.从ChatGPT到Sora，模型能力的跃迁", True),
+        ("二、短视频", True),
+        ("第三章 后期制作", True),
+        ("接下来会怎样", True),
+        ("三年前，ChatGPT 的发布让整个科技行业重新排队。", False),
+        ("为什么用户不愿意留下来？", False),
+    ],
+)
+def test_headings(text, heading):
+    assert article.is_heading(text) is heading
+
+
+def test_folder_is_refused_with_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="is a folder"):
+        article.load(tmp_path)

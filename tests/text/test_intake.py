@@ -93,19 +93,41 @@ def test_create_copies_the_article_byte_for_byte(destination):
     assert sorted(p.name for p in seeds.iterdir()) == ["gbk-test"]
 
 
-def test_create_writes_a_draft_of_unreviewed_candidates(destination):
+def test_create_writes_the_draft_files_in_the_shape_of_the_curated_ones(destination):
     seeds, toml = destination
-    folder = intake.create(SEED_TEXT, "sora-copy", seeds, toml, top=15)
+    folder = intake.create(SEED_TEXT, "sora-copy", seeds, toml)
+    assert sorted(p.name for p in folder.glob("*.draft.yaml")) == [
+        "claims.draft.yaml",
+        "factchecks.draft.yaml",
+        "predictions.draft.yaml",
+    ]
     text = (folder / "claims.draft.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# DRAFT claims for sora-copy")
+    assert text.startswith("# DRAFT argument for sora-copy")
     draft = yaml.safe_load(text)
-    candidates = draft["candidates"]
-    assert [c["id"] for c in candidates] == [f"D{i:02d}" for i in range(1, 16)]
-    assert {c["status"] for c in candidates} == {"unreviewed"}
-    sentences = {s.index: s for s in article.load(SEED_TEXT).sentences}
-    for c in candidates:
-        assert c["quote"] == sentences[c["sentence"]].text and c["paragraph"] == sentences[c["sentence"]].paragraph
-        assert c["reasons"] and isinstance(c["score"], float)
+    paragraphs = {p.number: p.text for p in article.load(SEED_TEXT).paragraphs}
+    assert len(draft["claims"]) > 50
+    for claim in draft["claims"]:
+        assert claim["quote"] in paragraphs[claim["paragraph"]]
+        assert claim["draft"]["status"] == "unreviewed"
+    checks = yaml.safe_load((folder / "factchecks.draft.yaml").read_text(encoding="utf-8"))["checks"]
+    assert any("2,500 亿美金" in c["quote"] for c in checks)
+    assert all(c["draft"]["numbers"] for c in checks)
+
+
+def test_draft_rewrites_drafts_only_when_forced(destination):
+    seeds, toml = destination
+    folder = intake.create(SEED_TEXT, "sora-copy", seeds, toml)
+    (folder / "claims.draft.yaml").write_text("# edited by an analyst\n", encoding="utf-8")
+    with pytest.raises(InputError, match="--force"):
+        intake.draft("sora-copy", seeds)
+    assert intake.draft("sora-copy", seeds, force=True) == [
+        "claims.draft.yaml",
+        "factchecks.draft.yaml",
+        "predictions.draft.yaml",
+    ]
+    assert "edited by an analyst" not in (folder / "claims.draft.yaml").read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="no article.txt"):
+        intake.draft("missing", seeds)
 
 
 def test_create_appends_a_variant_without_rewriting_reports_toml(destination):
@@ -131,12 +153,12 @@ def test_create_escapes_an_awkward_title_for_toml(destination, tmp_path):
     assert tomllib.loads(toml.read_text(encoding="utf-8"))["variant"][-1]["title"] == 'He said "no" \\ then left'
 
 
-def test_create_uses_the_slug_when_there_is_no_title(destination, tmp_path):
+def test_create_never_dresses_the_slug_as_the_title(destination, tmp_path):
     seeds, toml = destination
     source = tmp_path / "plain.txt"
     source.write_text("只有正文，没有标题。\n", encoding="utf-8")
     intake.create(source, "no-title", seeds, toml)
-    assert tomllib.loads(toml.read_text(encoding="utf-8"))["variant"][-1]["title"] == "no-title"
+    assert tomllib.loads(toml.read_text(encoding="utf-8"))["variant"][-1]["title"] == "Untitled article (plain.txt)"
 
 
 @pytest.mark.parametrize("slug", ["", "Sora", "sora_gpt", "-sora", "../escape", "a b", "s" * 65, "索拉"])

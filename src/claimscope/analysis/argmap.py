@@ -119,7 +119,12 @@ def _arrow_heads(edge_frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def chart(claimset: ClaimSet, ids: list[str] | None = None, title: str = "Argument map") -> alt.LayerChart:
-    """The map: nodes coloured by type and sized by role; solid support and dashed red attack links."""
+    """The map: nodes coloured by type and sized by role; solid support and dashed red attack links.
+
+    A drafted claim set's map says so in its title: DRAFT, drafted automatically, not curated.
+    """
+    if claimset.draft:
+        title = f"DRAFT {title[0].lower()}{title[1:]} (drafted automatically, not curated)"
     nodes, links = frames(claimset, ids)
     span_x = max(nodes.x.max() - nodes.x.min(), 1) + 40
     span_y = max(nodes.y.max() - nodes.y.min(), 1) + 40

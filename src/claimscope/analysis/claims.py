@@ -87,6 +87,7 @@ class ClaimSet(BaseModel):
     sections: list[Section]
     claims: list[Claim]
     conclusions: list[Conclusion] = []
+    draft: bool = False  # drafted automatically (claims.draft.yaml or the text itself), not curated
 
     @model_validator(mode="after")
     def _known_topics(self):
@@ -202,6 +203,77 @@ def load(slug: str, art=None, path: Path | None = None) -> ClaimSet | None:
     check_sections(claimset, len(art.paragraphs), str(path))
     check_conclusions(claimset, str(path))
     return claimset
+
+
+def load_or_draft(slug: str, art=None) -> ClaimSet:
+    """The curated claims when claims.yaml exists; otherwise the DRAFT argument (`draft` True), read
+    from claims.draft.yaml when there is one, else drafted from the article now."""
+    if art is None:
+        from claimscope.text import article
+
+        art = article.load_slug(slug)
+    curated = load(slug, art)
+    if curated is not None:
+        return curated
+    path = paths.draft_file(slug, "claims")
+    if path.exists():
+        data = yamlfile.load(path)
+        if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+            raise InputError(f"{path}: expected a mapping with article, note, sections and claims")
+        where = str(path)
+    else:
+        from claimscope.text import draftfiles, drafts, signals
+
+        cands, parts = drafts.draft(art, signals.analyse(art))
+        sections = [{**part, "summary": ""} for part in parts]
+        data = {"article": slug, "note": draftfiles.NOTE, "sections": sections}
+        data["claims"] = draftfiles.claims_entries(cands)
+        where = f"the draft of {slug}"
+    claimset = from_draft(data, where)
+    check_quotes(claimset, art, where)
+    check_graph(claimset, where)
+    check_sections(claimset, len(art.paragraphs), where)
+    return claimset
+
+
+def from_draft(data: dict, where: str) -> ClaimSet:
+    """A ClaimSet from draft data: draft-only fields dropped, unwritten text shown as not written yet.
+
+    Types, roles and evidence must be known values (an analyst may have edited them); ids, topics and
+    the texts an analyst has not written yet are taken as they are.
+    """
+    claims = []
+    for k, raw in enumerate(data["claims"], 1):
+        entry = {key: value for key, value in dict(raw).items() if key != "draft"}
+        reasons = (raw.get("draft") or {}).get("links") or []
+        for key, allowed in (("type", TYPES), ("role", ROLES), ("evidence", EVIDENCE)):
+            if entry.get(key) not in allowed:
+                raise InputError(f"{where}: claim {entry.get('id', k)}, field '{key}': expected one of {allowed}")
+        entry["quote_en"] = entry.get("quote_en") or ""
+        entry["paraphrase"] = entry.get("paraphrase") or "(not paraphrased yet: a draft)"
+        entry["assessment"] = entry.get("assessment") or "Drafted automatically: " + ("; ".join(reasons) or "no link")
+        entry["devices"] = []
+        claims.append(Claim.model_construct(**{**_CLAIM_DEFAULTS, **entry}))
+    sections = [Section.model_construct(**{"summary": "", **dict(s)}) for s in data.get("sections") or []]
+    return ClaimSet.model_construct(
+        article=data.get("article", ""),
+        note=data.get("note", ""),
+        sections=sections,
+        claims=claims,
+        conclusions=[],
+        draft=True,
+    )
+
+
+_CLAIM_DEFAULTS = {
+    "topic": "",
+    "supports": [],
+    "attacks": [],
+    "checkable": False,
+    "evidence_ids": [],
+    "model_outputs": [],
+    "prediction_ids": [],
+}
 
 
 # ---------------------------------------------------------------- graph

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from claimscope import paths, yamlfile
 from claimscope.errors import InputError
+from claimscope.text.script import is_han, is_kana
 
 UNITS = {"money", "count", "people", "films", "percent", "ratio", "fx", "days"}
 CURRENCIES = {"USD", "CNY"}
@@ -67,7 +68,7 @@ class Source(BaseModel):
     def _undated_needs_reason(self):
         if self.date_published is None and not (self.date_published_note or "").strip():
             raise ValueError("date_published is null, so date_published_note must say why")
-        if any("\u3040" <= ch <= "\u9fff" for ch in self.quote) and not (self.quote_en or "").strip():
+        if any(is_han(ch) or is_kana(ch) for ch in self.quote) and not (self.quote_en or "").strip():
             raise ValueError("the quote is in Chinese or Japanese, so quote_en must give its English translation")
         return self
 

@@ -37,22 +37,36 @@ def declared(notebook: Path) -> list[str]:
     return params.check_declarations(parameters_cell(read(notebook), notebook.name), notebook.name)
 
 
-REQUIREMENTS = {
-    "claims": (paths.claims_file, "claims.yaml (the curated claim breakdown)"),
-    "factchecks": (paths.factchecks_file, "factchecks.yaml (the curated fact checks)"),
-    "predictions": (paths.predictions_file, "predictions.yaml (the article's predictions)"),
-    "market": (paths.market_file, "market.yaml (the industry model's segments, claims and quotes)"),
+REQUIREMENTS = {  # name -> (where it is, its file name, what it holds, whether `claimscope draft` writes a draft)
+    "claims": (paths.claims_file, "claims.yaml", "the curated claim breakdown", True),
+    "factchecks": (paths.factchecks_file, "factchecks.yaml", "the curated fact checks", True),
+    "predictions": (paths.predictions_file, "predictions.yaml", "the article's predictions", True),
+    "market": (paths.market_file, "market.yaml", "the industry model's segments, claims and quotes", False),
 }
 
 
 def missing_input(notebook: Path, values: dict) -> str | None:
-    """What curated input a chapter needs that this article does not have yet, in words; else None."""
+    """The curated inputs a chapter needs that this article does not have yet, and how to draft them, in
+    words; None when nothing is missing."""
     needs = read(notebook).get("metadata", {}).get("claimscope", {}).get("requires", [])
-    for need in [needs] if isinstance(needs, str) else needs:
-        locate, what = REQUIREMENTS[need]
-        if not locate(values["article"]).exists():
-            return f"seeds/{values['article']}/{what}"
-    return None
+    slug = values["article"]
+    wanted = [REQUIREMENTS[need] for need in ([needs] if isinstance(needs, str) else needs)]
+    missing = [(name, what, drafted) for locate, name, what, drafted in wanted if not locate(slug).exists()]
+    if not missing:
+        return None
+    files = " and ".join(f"seeds/{slug}/{name} ({what})" for name, what, _ in missing)
+    drafted = [name for name, _, can in missing if can]
+    by_hand = [name for name, _, can in missing if not can]
+    how = []
+    if drafted:
+        drafts = ", ".join(name.replace(".yaml", ".draft.yaml") for name in drafted)
+        how.append(
+            f"`claimscope draft {slug}` writes {drafts} beside the article for an analyst to review and save as "
+            + " and ".join(drafted)
+        )
+    if by_hand:
+        how.append(f"{' and '.join(by_hand)} has no draft: the same file of another article in seeds/ shows its form")
+    return f"this chapter needs {files}. " + "; ".join(how)
 
 
 def write_notice(notebook: Path, output: Path, missing: str) -> None:
@@ -63,9 +77,9 @@ def write_notice(notebook: Path, output: Path, missing: str) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell(
-            f"{heading}\n\nNo curated analysis exists yet for this article: this chapter needs {missing}. "
-            "The automatic results are in the chapter on the article; `claimscope new` drafts a claims file "
-            "from its most check-worthy sentences for an analyst to review."
+            f"{heading}\n\nNo curated analysis exists yet for this article: {missing}. "
+            "The automatic results are in the chapter on the article, and the DRAFT argument in the "
+            "argument breakdown."
         )
     ]
     nbformat.write(nb, output)

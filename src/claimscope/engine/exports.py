@@ -15,7 +15,7 @@ def article_title(slug: str) -> str:
     """A one-line description of the article for the report's subtitle."""
     art = article.load_slug(slug)
     meta = art.meta
-    parts = [meta.get("title") or slug, meta.get("author"), meta.get("date")]
+    parts = [meta.get("title") or "an untitled article", meta.get("author"), meta.get("date")]  # never the slug
     return "Analysis of “" + " · ".join(str(p) for p in parts if p).replace("“", "") + "”"
 
 
@@ -25,12 +25,10 @@ def article_frames(values: dict) -> dict[str, pd.DataFrame]:
 
 
 def argument_files(values: dict) -> dict[str, object]:
-    """claims.csv, the argument in AIF JSON, and in Argdown (nothing when no curated claims exist)."""
+    """claims.csv, the argument in AIF JSON, and in Argdown (of the DRAFT argument when no curated claims exist)."""
     from claimscope.analysis import argmap, claims
 
-    claimset = claims.load(values["article"])
-    if claimset is None:
-        return {}
+    claimset = claims.load_or_draft(values["article"])
     return {
         "claims.csv": claims.frame(claimset),
         "argument.aif.json": argmap.aif(claimset),

@@ -15,25 +15,11 @@ import subprocess
 from pathlib import Path
 
 from claimscope.errors import SystemDependencyError
+from claimscope.text.script import CJK_RANGES, is_cjk
 
 FAMILY = "claimscope CJK"
 SOURCE_FAMILY = "WenQuanYi Micro Hei"
-# CJK symbols and punctuation, Hiragana/Katakana, CJK ideographs (+ extension A), compatibility, full-width forms
-UNICODE_RANGE = "U+2E80-2FDF, U+3000-30FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF"
-_RANGES = [
-    (0x2E80, 0x2FDF),
-    (0x3000, 0x30FF),
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFFEF),
-]
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _RANGES)
+UNICODE_RANGE = ", ".join(f"U+{lo:04X}-{hi:04X}" for lo, hi in CJK_RANGES)  # the characters is_cjk accepts
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,17 +9,16 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 
 from claimscope import yamlfile
 from claimscope.errors import InputError
+from claimscope.text import header
+from claimscope.text.decoding import decode
+from claimscope.text.script import HAN, is_han
 
-MAX_BYTES = 2_000_000  # larger files are refused: no commentary article is that long
-
-HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _HAN_CHAR = re.compile(f"[{HAN}，。、；：？！“”‘’（）《》「」【】—…]")
 _SENTENCE_END_ZH = "。！？!?"
 _CLOSERS = "”’」』）)》】\"'*"
@@ -68,14 +67,9 @@ _ABBREVIATIONS = {
     "approx",
 }
 
-_BYLINE = re.compile(
-    r"^(?P<author>\S.*?)\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+(?P<time>\d{1,2}:\d{2}))?(?:\s+(?P<place>\S+))?\s*$"
+_HEADING_NUMBER = re.compile(
+    r"^(?:\d{1,2}\s*[.、．)）]|[一二三四五六七八九十]{1,3}\s*[、．.]|第[一二三四五六七八九十\d]{1,3}[章节部分])\s*\S"
 )
-_SOURCE_URL = re.compile(
-    r"^(?:原文地址|原文链接|原文|来源|Source|URL|Original)\s*[:：]\s*(?P<url>https?://\S+)\s*$", re.I
-)
-_BOILERPLATE = re.compile(r"(更多|访问|关注|扫码|点击|公众号|转载|广告|下载|subscribe|sign up|advertisement)", re.I)
-_URL = re.compile(r"https?://\S+")
 _EMPHASIS = re.compile(r"\*\*((?:(?!\n[ \t]*\n).)+?)\*\*", re.S)  # bold never spans a blank line
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -97,6 +91,7 @@ class Paragraph:
     text: str
     sentences: tuple[Sentence, ...]
     joined: bool = False  # True when a line break in the copy split it and it was re-joined
+    heading: bool = False  # a section heading (01.从ChatGPT到Sora), not a paragraph of argument
 
 
 @dataclass
@@ -119,99 +114,6 @@ class Article:
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
-
-
-# ---------------------------------------------------------------- decoding
-
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes -> (text with LF newlines, encoding). Raises InputError naming the file and reason."""
-    if not data.strip():
-        raise InputError(f"{name}: the file is empty")
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for an article")
-    if data.startswith(_UTF16_BOMS):
-        return _decode_utf16(data, name)
-    if b"\x00" in data:
-        raise InputError(f"{name}: looks binary (contains NUL bytes), not an article text")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(f"{name}: not UTF-8 or GB18030/GBK text")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
-    if controls > max(3, len(text) // 100):
-        raise InputError(f"{name}: looks binary ({controls} control characters), not an article text")
-    if encoding == "gb18030" and _looks_mojibake(text):
-        raise InputError(f"{name}: not UTF-8, and as GB18030 it decodes to unreadable text")
-    return _normalise(text, name), ("utf-8" if encoding == "utf-8-sig" else encoding)
-
-
-def _decode_utf16(data: bytes, name: str) -> tuple[str, str]:
-    """Text saved as UTF-16 with a byte-order mark (Windows "Unicode")."""
-    try:
-        text = data.decode("utf-16")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
-    return _normalise(text.lstrip("\ufeff"), name), "utf-16"
-
-
-def _normalise(text: str, name: str) -> str:
-    """LF newlines, HTML reduced to text; a text with nothing visible is refused as empty."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _looks_html(text):
-        text = html_to_text(text)
-    if not text.strip():
-        raise InputError(f"{name}: the file is empty (no visible text)")
-    return text
-
-
-def _looks_mojibake(text: str) -> bool:
-    rare = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or 0x80 <= ord(ch) < 0xA0)
-    return rare > len(text) // 50
-
-
-def _looks_html(text: str) -> bool:
-    head = text[:2000].lower()
-    return bool(re.search(r"<!doctype html|<html[\s>]|<body[\s>]|<p[\s>]|<div[\s>]|<article[\s>]", head))
-
-
-class _TextExtractor(HTMLParser):
-    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "title", "tr"}
-    SKIP = {"script", "style", "noscript", "template", "head"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP and tag != "head":
-            self.skipping += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and tag != "head" and self.skipping:
-            self.skipping -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Reduce HTML to its visible text, one block element a paragraph (scripts and styles dropped)."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    text = "".join(parser.parts)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 # ---------------------------------------------------------------- cleaning
@@ -250,57 +152,44 @@ def clean(raw: str) -> tuple[str, list[int]]:
     return "".join(out), pos
 
 
-# ---------------------------------------------------------------- header
-
-
-def _classify_header(lines: list[tuple[int, str]]) -> tuple[dict, list[dict], int]:
-    """Parse header lines; return (meta, boilerplate, offset where the body starts)."""
-    meta: dict = {"title": None, "author": None, "date": None, "time": None, "place": None, "url": None}
-    dropped: list[dict] = []
-    body_start = lines[0][0] if lines else 0
-    for k, (offset, line) in enumerate(lines):
-        text = line.strip()
-        if m := _SOURCE_URL.match(text):
-            meta["url"] = m["url"]
-        elif meta["title"] is None and _URL.search(text) and _BOILERPLATE.search(text):
-            dropped.append({"offset": offset, "line": text, "reason": "advertising or navigation line with a link"})
-        elif meta["title"] is None and len(text) <= 120 and text[-1] not in "。.!?！？":
-            meta["title"] = text
-        elif meta["date"] is None and (m := _BYLINE.match(text)) and len(text) <= 80:
-            meta.update({key: m[key] for key in ("author", "date", "time", "place")})
-        elif meta["title"] is not None and k <= 6 and text.lower().startswith("by ") and len(text) <= 80:
-            meta["author"] = text[3:].strip()
-        else:
-            return meta, dropped, offset
-        body_start = offset + len(line)
-    return meta, dropped, body_start
-
-
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    out, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((offset, line))
-        offset += len(line) + 1
-    return out
-
-
 # ---------------------------------------------------------------- segmentation
 
 
 def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of each paragraph block from `start` on, trailing space trimmed.
 
-    Blocks are separated by blank lines; a body with no blank line at all (a paragraph a line, as
-    web copies and Windows text files often are) is split into lines instead, keeping together
-    the lines of a hard-wrapped paragraph.
+    Blocks are separated by blank lines. A body with no blank line at all (a paragraph a line, as
+    web copies and Windows text files often are) is split into lines, and so is a block whose lines
+    mostly end a sentence or are headings (a web copy mixing a paragraph a line with a few blank
+    lines); the lines of a hard-wrapped paragraph are kept together.
     """
-    pattern = _BLOCK if _BLANK_LINE.search(raw, start) else _LINE
-    spans = []
-    for m in pattern.finditer(raw, start):
-        s, e = m.start(), m.end()
-        spans.append((s, s + len(raw[s:e].rstrip())))
-    return _unwrap(raw, spans) if pattern is _LINE else spans
+    whole = not _BLANK_LINE.search(raw, start)
+    spans: list[tuple[int, int]] = []
+    for m in (_LINE if whole else _BLOCK).finditer(raw, start):
+        s, e = m.start(), m.start() + len(m[0].rstrip())
+        lines = [(x.start(), x.start() + len(x[0].rstrip())) for x in _LINE.finditer(raw, s, e)]
+        if whole or len(lines) == 1 or not _a_paragraph_a_line(raw, lines):
+            spans.append((s, e))
+        else:
+            spans += _unwrap(raw, lines)
+    return _unwrap(raw, spans) if whole else spans
+
+
+def _a_paragraph_a_line(raw: str, lines: list[tuple[int, int]]) -> bool:
+    """Do most lines of a block (its last apart) end a sentence or stand as headings?"""
+    ends = [raw[s:e] for s, e in lines[:-1]]
+    whole = sum(bool(_LINE_END.search(t.rstrip("* "))) or is_heading(clean(t)[0]) for t in ends)
+    return whole >= len(ends) / 2
+
+
+def is_heading(text: str) -> bool:
+    """A section heading: a short line that is numbered (01.从ChatGPT…, 二、, 第三章) or has no punctuation."""
+    text = text.strip("* ")
+    if not text or len(text) > 40 or text[-1] in "。.!！;；,，:：…":
+        return False
+    if _HEADING_NUMBER.match(text):
+        return True
+    return len(text) <= 24 and text[-1] not in "?？" and not re.search(r"[，,。；;：:、]", text)
 
 
 _BLANK_LINE = re.compile(r"\S[ \t]*\n(?:[ \t]*\n)+[ \t]*\S")
@@ -326,7 +215,7 @@ def _ends_midsentence(raw_block: str, next_block: str) -> bool:
     """A block cut in the middle of a sentence by the copy: ends and resumes on a Chinese character."""
     text = raw_block.rstrip("* ")
     resumed = next_block.lstrip("* ")
-    return len(text) > 40 and bool(re.match(f"[{HAN}]", text[-1])) and bool(re.match(f"[{HAN}]", resumed[:1]))
+    return len(text) > 40 and is_han(text[-1]) and is_han(resumed[:1])
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -368,7 +257,7 @@ def _english_stop(text: str, i: int) -> bool:
     if not after or after[0] != " ":
         return i + 1 == len(text)
     nxt = after[1:2]
-    if not (nxt.isupper() or nxt in "\"'“(" or nxt.isdigit() or re.match(f"[{HAN}]", nxt or "x")):
+    if not (nxt.isupper() or nxt in "\"'“(" or nxt.isdigit() or is_han(nxt)):
         return False
     word = re.search(r"(?<![0-9])([A-Za-z.]+)$", text[max(0, i - 12) : i])  # "5-10x." ends a sentence
     if word:
@@ -378,8 +267,14 @@ def _english_stop(text: str, i: int) -> bool:
     return True
 
 
-def _segment(raw: str, body_start: int) -> list[Paragraph]:
-    blocks = _blocks(raw, body_start)
+def _segment(raw: str, body_start: int, dropped: list[dict]) -> list[Paragraph]:
+    """Paragraphs and sentences of the body; navigation lines in it go to `dropped` instead."""
+    blocks = []
+    for s, e in _blocks(raw, body_start):
+        if header.is_navigation(raw[s:e]):
+            dropped.append({"offset": s, "line": raw[s:e].strip(), "reason": "navigation line of a web page"})
+        else:
+            blocks.append((s, e))
     merged: list[tuple[int, int, bool]] = []
     for s, e in blocks:
         if merged and _ends_midsentence(raw[merged[-1][0] : merged[-1][1]], raw[s:e]):
@@ -396,7 +291,7 @@ def _segment(raw: str, body_start: int) -> list[Paragraph]:
         for a, b in split_sentences(text):
             sentence_index += 1
             sentences.append(Sentence(sentence_index, number, s + pos[a], s + pos[b - 1] + 1, text[a:b]))
-        paragraphs.append(Paragraph(number, s, e, text, tuple(sentences), joined))
+        paragraphs.append(Paragraph(number, s, e, text, tuple(sentences), joined, not joined and is_heading(text)))
     return paragraphs
 
 
@@ -405,10 +300,10 @@ def _segment(raw: str, body_start: int) -> list[Paragraph]:
 
 def parse(raw: str, path: Path, encoding: str = "utf-8", overrides: dict | None = None) -> Article:
     """Parse decoded text into an Article."""
-    meta, dropped, body_start = _classify_header(_lines_with_offsets(raw)[:8])
+    meta, dropped, body_start = header.classify(header.lines_with_offsets(raw)[:8])
     if overrides:
         meta.update(overrides)
-    paragraphs = _segment(raw, body_start)
+    paragraphs = _segment(raw, body_start, dropped)
     if not paragraphs:
         raise InputError(f"{path}: no body text after the header lines")
     emphasis = [{"start": m.start(1), "end": m.end(1), "text": m.group(1)} for m in _EMPHASIS.finditer(raw, body_start)]
@@ -418,10 +313,14 @@ def parse(raw: str, path: Path, encoding: str = "utf-8", overrides: dict | None 
 def load(path: Path) -> Article:
     """Load an article file as received; `article.meta.yaml` beside it overrides the parsed header."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give the article file itself (e.g. {path / 'article.txt'})")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such article file") from None
+    except PermissionError:
+        raise InputError(f"{path}: not readable (permission denied)") from None
     raw, encoding = decode(data, str(path))
     overrides = None
     meta_file = path.with_name("article.meta.yaml")

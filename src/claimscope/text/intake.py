@@ -9,19 +9,10 @@ import shutil
 import tomllib
 from pathlib import Path
 
-import yaml
-
 from claimscope.errors import InputError
-from claimscope.text import article, signals
+from claimscope.text import article, draftfiles, signals
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")  # a variant name too, so the same rule as reports.toml
-DRAFT_HEADER = """\
-# DRAFT claims for {slug}: candidate sentences for an analyst to review, not claims yet.
-# They are the {count} sentences with the highest check-worthiness score (claimscope.text.signals):
-# numbers with units, names, certainty and comparison words, bold text; hedges and questions
-# lower the score. For each candidate decide whether it carries a claim, rewrite it in the form
-# of seeds/sora-gpt4-bottleneck/claims.yaml, and set its status (unreviewed -> kept | dropped).
-"""
 
 
 def _plain(value):
@@ -58,8 +49,8 @@ def _number_entry(sentence: int, n: signals.Number) -> dict:
 
 
 def top_sentences(analysed: list[signals.SentenceSignals], top: int) -> list[signals.SentenceSignals]:
-    """The `top` highest-scoring sentences, ties in reading order."""
-    return sorted(analysed, key=lambda sig: (-sig.score, sig.index))[:top]
+    """The `top` highest-scoring sentences, ties in reading order; headings and the title are never among them."""
+    return sorted((sig for sig in analysed if not sig.heading), key=lambda sig: (-sig.score, sig.index))[:top]
 
 
 def inspect(path: Path, top: int = 10) -> dict:
@@ -156,27 +147,6 @@ def _variant_names(reports_toml: Path) -> list[str]:
     return [entry.get("name") for entry in doc.get("variant", [])]
 
 
-def draft_claims(slug: str, analysed: list[signals.SentenceSignals], top: int) -> str:
-    """claims.draft.yaml: the top sentences as unreviewed candidates, under a header for the analyst."""
-    chosen = top_sentences(analysed, top)
-    candidates = [
-        {
-            "id": f"D{i:02d}",
-            "paragraph": sig.paragraph,
-            "sentence": sig.index,
-            "quote": sig.text,
-            "score": sig.score,
-            "reasons": sig.reasons,
-            "status": "unreviewed",
-        }
-        for i, sig in enumerate(chosen, 1)
-    ]
-    body = yaml.safe_dump(
-        {"article": slug, "status": "draft", "candidates": candidates}, allow_unicode=True, sort_keys=False, width=100
-    )
-    return DRAFT_HEADER.format(slug=slug, count=len(chosen)) + body
-
-
 def variant_entry(slug: str, title: str) -> str:
     """The reports.toml lines of the new article's variant (JSON strings are valid TOML strings)."""
     return (
@@ -185,8 +155,8 @@ def variant_entry(slug: str, title: str) -> str:
     )
 
 
-def create(path: Path, slug: str, seeds_dir: Path, reports_toml: Path, top: int = 15) -> Path:
-    """Copy an article into seeds_dir/slug with a draft claims file, and add its variant to reports_toml."""
+def create(path: Path, slug: str, seeds_dir: Path, reports_toml: Path) -> Path:
+    """Copy an article into seeds_dir/slug with its draft files, and add its variant to reports_toml."""
     path, seeds_dir, reports_toml = Path(path), Path(seeds_dir), Path(reports_toml)
     check_slug(slug)
     folder = seeds_dir / slug
@@ -195,18 +165,32 @@ def create(path: Path, slug: str, seeds_dir: Path, reports_toml: Path, top: int 
     if slug in _variant_names(reports_toml):
         raise InputError(f"{reports_toml}: already has a variant named '{slug}'; choose another slug")
     art = article.load(path)
-    draft = draft_claims(slug, signals.analyse(art), top)
     staging = seeds_dir / f".{slug}.incoming"  # filled first, so a failure leaves no half-made folder
     shutil.rmtree(staging, ignore_errors=True)
     try:
         staging.mkdir(parents=True)
         shutil.copyfile(path, staging / "article.txt")
-        (staging / "claims.draft.yaml").write_text(draft, encoding="utf-8")
+        draftfiles.write_all(slug, art, staging)
         staging.rename(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _append(reports_toml, variant_entry(slug, _one_line(art.meta.get("title") or slug)))
+    title = art.meta.get("title") or f"Untitled article ({path.name})"  # never the slug dressed as a title
+    _append(reports_toml, variant_entry(slug, _one_line(title)))
     return folder
+
+
+def draft(slug: str, seeds_dir: Path, force: bool = False) -> list[str]:
+    """(Re)write the draft files of an article already in seeds_dir/slug; return their names.
+
+    Drafts an analyst may have started editing are kept unless `force`.
+    """
+    folder = Path(seeds_dir) / check_slug(slug)
+    if not (folder / "article.txt").exists():
+        raise InputError(f"{folder}: no article.txt; add the article first with `claimscope new FILE --name {slug}`")
+    existing = sorted(p.name for p in folder.glob("*.draft.yaml"))
+    if existing and not force:
+        raise InputError(f"{folder}: already has {', '.join(existing)}; pass --force to draft them again")
+    return draftfiles.write_all(slug, article.load(folder / "article.txt"), folder)
 
 
 def _one_line(text: str) -> str:

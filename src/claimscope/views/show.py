@@ -66,6 +66,20 @@ def notice(text: str) -> None:
     display(HTML(f'<div class="cs-notice"><p>{html.escape(text)}</p></div>'))
 
 
+def draft_banner(claimset) -> None:
+    """For a drafted claim set, a plain banner saying that the argument below is a DRAFT; else nothing."""
+    if getattr(claimset, "draft", False):
+        display(
+            HTML(
+                '<div class="cs-notice cs-draft"><p><b>DRAFT argument.</b> No curated claim breakdown exists yet '
+                "for this article (no claims.yaml), so this chapter shows the argument drafted automatically from "
+                "its discourse structure: every candidate claim quotes the article, but types, roles and links are "
+                "guesses, and labels below that say analysis are the drafting rules' reasons, not an analyst's. "
+                "An analyst curates claims.draft.yaml into claims.yaml.</p></div>"
+            )
+        )
+
+
 def facts(pairs: dict) -> None:
     """A small two-column list of labelled facts."""
     rows = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>" for k, v in pairs.items())
