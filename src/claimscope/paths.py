@@ -57,7 +57,8 @@ def chapters() -> list[Path]:
 # ---------------------------------------------------------------- the output folder's layout
 #
 #   output/index.html                 every published variant, linked
-#   output/<variant>                  a link to the variant's published build, swapped atomically
+#   output/<variant>                  a link to the variant's published build, swapped atomically:
+#                                     report.html, report.pdf, report.ipynb, notebooks/, data/, run.json
 #   output/.builds/<variant>-<time>-  the build folders behind those links (and ones being staged)
 #   output/.cache/<key>.ipynb         executed chapters, reused by any variant with the same key
 #   output/.cache/running/            chapters executing now
@@ -70,12 +71,18 @@ def variant_dir(variant: str, output: Path | None = None) -> Path:
     return (output or OUTPUT) / variant
 
 
+# Inside a variant's folder:
+REPORT_HTML = "report.html"  # the report, self-contained
+REPORT_PDF = "report.pdf"
+REPORT_NOTEBOOK = "report.ipynb"  # the merged, executed chapters
+CHAPTERS_DIR = "notebooks"  # each executed chapter
+DATA_DIR = "data"  # the chapters' data exports
+RUN_RECORD = "run.json"  # what the build was made from, and the keys of its chapters
+
+
 def run_record(variant: str, output: Path | None = None) -> Path:
-    """The published variant's run.json: what it was built from, and the keys of its chapters."""
+    """The published variant's run.json."""
     return variant_dir(variant, output) / RUN_RECORD
-
-
-RUN_RECORD = "run.json"
 
 
 def index_page(output: Path | None = None) -> Path:

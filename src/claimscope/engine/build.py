@@ -88,14 +88,15 @@ def assemble(
     variant = p.variant
     staged = publish.stage(variant.name, output)
     try:
-        (staged / "notebooks").mkdir()
+        chapters = staged / paths.CHAPTERS_DIR
+        chapters.mkdir()
         executed = []
         for c in p.chapters:
-            shutil.copy(paths.cached_chapter(c.key, output), staged / "notebooks" / c.notebook.name)
-            executed.append(nbformat.read(staged / "notebooks" / c.notebook.name, as_version=4))
+            shutil.copy(paths.cached_chapter(c.key, output), chapters / c.notebook.name)
+            executed.append(nbformat.read(chapters / c.notebook.name, as_version=4))
         t = time.perf_counter()
         report = merge.merge(executed)
-        nbformat.write(report, staged / "report.ipynb")
+        nbformat.write(report, staged / paths.REPORT_NOTEBOOK)
         git = provenance.git_commit()
         document = render.render(
             report,
@@ -104,14 +105,14 @@ def assemble(
             _footer(variant, git),
             show_code,
         )
-        (staged / "report.html").write_text(document, encoding="utf-8")
+        (staged / paths.REPORT_HTML).write_text(document, encoding="utf-8")
         html_seconds = round(time.perf_counter() - t, 2)
         progress.step(variant.name, f"HTML in {html_seconds:.1f} s")
         t = time.perf_counter()
-        printer.print(staged / "report.html", staged / "report.pdf")
+        printer.print(staged / paths.REPORT_HTML, staged / paths.REPORT_PDF)
         pdf_seconds = round(time.perf_counter() - t, 2)
         progress.step(variant.name, f"PDF in {pdf_seconds:.1f} s")
-        exports.write_all(variant.parameters, staged / "data")
+        exports.write_all(variant.parameters, staged / paths.DATA_DIR)
         timings = {**seconds, "html": html_seconds, "pdf": pdf_seconds}
         run = {
             "variant": variant.name,
@@ -214,7 +215,7 @@ def _run_and_publish(
                     waiting.remove(p)
                     result, failed = _finish(p, outcomes, output, show_code, printer, progress)
                     results.append(result)
-                    failures += failed
+                    failures += [f for f in failed if f not in failures]  # a shared chapter fails once
         return results, failures
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -243,5 +244,5 @@ def _finish(p: cache.VariantPlan, outcomes: dict, output, show_code, printer, pr
     seconds = {c.notebook.name: round(outcomes.get(c.key, 0.0), 2) for c in p.chapters}
     t = time.perf_counter()
     folder, timings = assemble(p, output, show_code, printer, progress, seconds)
-    progress(f"{p.variant.name}: published in {time.perf_counter() - t:.1f} s -> {folder}/report.html")
+    progress(f"{p.variant.name}: published in {time.perf_counter() - t:.1f} s -> {folder / paths.REPORT_HTML}")
     return Result(p.variant.name, folder, "built", p.reason, timings), []

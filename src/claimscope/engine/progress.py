@@ -48,7 +48,7 @@ class Progress:
                 position=len(self._bars),
                 file=self.stream,
                 leave=True,
-                bar_format="{desc:<28} {bar:20} {n_fmt}/{total_fmt} [{elapsed}] {postfix}",
+                bar_format="{desc:<28} {bar:20} {n_fmt}/{total_fmt} [{elapsed}]{postfix}",
                 dynamic_ncols=True,
             )
 

@@ -83,7 +83,7 @@ def write_index(output: Path) -> Path:
         rows.append(
             f"<tr><td>{name}</td><td>{html.escape(run.get('title', ''))}</td>"
             f"<td>{html.escape(run.get('finished', ''))}</td>"
-            f'<td><a href="{name}/report.html">HTML</a> · <a href="{name}/report.pdf">PDF</a> · '
+            f'<td><a href="{name}/{paths.REPORT_HTML}">HTML</a> · <a href="{name}/{paths.REPORT_PDF}">PDF</a> · '
             f'<a href="{name}/{paths.RUN_RECORD}">{paths.RUN_RECORD}</a></td></tr>'
         )
     page = (
