@@ -6,7 +6,7 @@ times; a no-op rebuild; a rebuild after one parameter of one variant changes; co
 and 16 variants (variants differ in as_of and scenario). Wall and CPU seconds (the whole process
 tree, see measure.py) as median (min-max) where repeated, and peak resident memory of the tree.
 
-  .venv/bin/python benchmarks/scale.py [--rounds 3] [--skip-naive] [--sizes 1 4 16]
+  .venv/bin/python benchmarks/scale.py [--rounds 3] [--naive-rounds N] [--skip-naive] [--sizes 1 4 16]
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="cold builds of every variant, each beside a naive run")
     parser.add_argument("--skip-naive", action="store_true", help="leave out the naive pipeline (slow)")
+    parser.add_argument("--naive-rounds", type=int, default=None, help="naive runs, in the first rounds (default: all)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1, 4, 16], help="numbers of variants")
     args = parser.parse_args()
     print(measure.machine(), flush=True)
@@ -86,7 +87,7 @@ def main() -> None:
             print(
                 f"round {i + 1}: claimscope, every variant {cold[-1].wall:6.1f} s {cold[-1].cpu:6.1f} CPU-s", flush=True
             )
-            if not args.skip_naive:
+            if not args.skip_naive and i < (args.rounds if args.naive_rounds is None else args.naive_rounds):
                 naive_runs.append(naive(root, env))
                 print(f"round {i + 1}: naive, every variant {naive_runs[-1].wall:6.1f} s", flush=True)
         rows.append(row("cold build, every variant of reports.toml", cold))

@@ -147,6 +147,7 @@ class Pool:
         self._kernels: list[Kernel] = []
         self._lock = threading.Lock()
         self._pending = 0
+        self._sealed = False
         self._threads = [
             threading.Thread(target=self._work, args=(warm_up,), name=f"claimscope-kernel-{i}", daemon=True)
             for i in range(size)
@@ -189,10 +190,16 @@ class Pool:
             self._kernels.append(kernel)
         return kernel
 
+    def seal(self) -> None:
+        """No more jobs: each kernel stops as soon as it has no job left (freeing its memory)."""
+        if not self._sealed:
+            self._sealed = True
+            for _ in self._threads:
+                self._jobs.put(None)
+
     def close(self) -> None:
-        """Let each kernel finish its job and stop politely."""
-        for _ in self._threads:
-            self._jobs.put(None)
+        """Let each kernel finish its jobs and stop politely."""
+        self.seal()
         for thread in self._threads:
             thread.join(timeout=30)
 

@@ -40,6 +40,7 @@ def run(tasks: list[Task], requested_workers: int | None = None, scheduler: str 
     try:
         for task in tasks:
             pool.submit(task, lambda kernel, task=task: run_task(task, kernel))
+        pool.seal()
         for task, what, value in pool.events():
             if what == "done":
                 yield task, _outcome(value, task)
