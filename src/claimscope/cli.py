@@ -15,6 +15,7 @@ from claimscope import paths
 from claimscope.engine import build as builder
 from claimscope.engine import checks, variants
 from claimscope.engine import parameters as params
+from claimscope.engine.progress import Progress
 from claimscope.errors import ClaimscopeError
 
 
@@ -25,7 +26,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             for c in p.chapters if p.rebuild else []:
                 print(f"  {c.notebook.name}: {'cached' if c.cached else 'run'} ({c.reason})")
         return 0
-    progress = builder.Progress(False if args.quiet else None)
+    progress = Progress("quiet" if args.quiet else None)
     results = builder.build(
         args.variants,
         Path(args.output),
@@ -117,7 +118,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser(
         "build",
         help="run the chapters and write HTML, PDF and data for report variants",
-        description="Validate every variant, run each chapter with papermill (in parallel; "
+        description="Validate every variant, run each chapter in warm kernels (in parallel; "
         "chapters whose code, parameters, inputs, source and package versions are "
         "unchanged come from the cache), and publish output/<variant>/report.html, "
         "report.pdf, data/ and run.json. A failed build leaves the previous report "
@@ -127,7 +128,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--show-code", action="store_true", help="show the code cells in the report (hidden by default)")
     b.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
     b.add_argument(
-        "--quiet", action="store_true", help="no progress lines (they are off anyway when not on a terminal)"
+        "--quiet",
+        action="store_true",
+        help="no progress output (otherwise a bar per variant on a terminal, one line per step in a log)",
     )
     b.add_argument("--force", action="store_true", help="rebuild even what is up to date (ignore the cache)")
     b.add_argument("--dry-run", action="store_true", help="say what would run and why, and run nothing")

@@ -87,14 +87,69 @@ def chapters() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
+# ---------------------------------------------------------------- the output folder's layout
+#
+#   output/index.html                 every published variant, linked
+#   output/<variant>                  a link to the variant's published build, swapped atomically:
+#                                     report.html, report.pdf, report.ipynb, notebooks/, data/, run.json
+#   output/.builds/<variant>-<time>-  the build folders behind those links (and ones being staged)
+#   output/.cache/<key>.ipynb         executed chapters, reused by any variant with the same key
+#   output/.cache/running/            chapters executing now
+#   output/.failed/<variant>/         executed notebooks of chapters that failed
+#   output/.build.lock                held by the build writing to the folder
+
+
 def variant_dir(variant: str, output: Path | None = None) -> Path:
     """Where a published variant lives (a link swapped atomically on publish)."""
     return (output or OUTPUT) / variant
 
 
+# Inside a variant's folder:
+REPORT_HTML = "report.html"  # the report, self-contained
+REPORT_PDF = "report.pdf"
+REPORT_NOTEBOOK = "report.ipynb"  # the merged, executed chapters
+CHAPTERS_DIR = "notebooks"  # each executed chapter
+DATA_DIR = "data"  # the chapters' data exports
+RUN_RECORD = "run.json"  # what the build was made from, and the keys of its chapters
+
+
+def run_record(variant: str, output: Path | None = None) -> Path:
+    """The published variant's run.json."""
+    return variant_dir(variant, output) / RUN_RECORD
+
+
+def index_page(output: Path | None = None) -> Path:
+    return (output or OUTPUT) / "index.html"
+
+
 def builds_dir(output: Path | None = None) -> Path:
     """Where the real build folders behind the variant links live."""
     return (output or OUTPUT) / ".builds"
+
+
+def cache_dir(output: Path | None = None) -> Path:
+    """Executed chapters kept under their keys."""
+    return (output or OUTPUT) / ".cache"
+
+
+def cached_chapter(key: str, output: Path | None = None) -> Path:
+    return cache_dir(output) / f"{key}.ipynb"
+
+
+def running_dir(output: Path | None = None) -> Path:
+    """Chapters being executed (a killed build leaves them; the next one removes them)."""
+    return cache_dir(output) / "running"
+
+
+def user_cache() -> Path:
+    """Files computed once per machine from installed packages (CLAIMSCOPE_CACHE overrides)."""
+    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimscope"
+    return Path(os.environ.get("CLAIMSCOPE_CACHE") or default)
+
+
+def vega_bundle_file(version: str) -> Path:
+    """The chart libraries every report embeds, as bundled by vl-convert `version`."""
+    return user_cache() / f"vega-bundle-{version}.js"
 
 
 def failed_dir(variant: str, output: Path | None = None) -> Path:
@@ -105,3 +160,18 @@ def failed_dir(variant: str, output: Path | None = None) -> Path:
 def draft_file(slug: str, name: str) -> Path:
     """A drafted input beside the curated one it stands in for: claims -> claims.draft.yaml."""
     return article_dir(slug) / f"{name}.draft.yaml"
+
+
+def lock_file(output: Path | None = None) -> Path:
+    return (output or OUTPUT) / ".build.lock"
+
+
+def temporary(target: Path) -> Path:
+    """A hidden sibling of `target` to write before an atomic rename onto it."""
+    return target.with_name(f".{target.name}.tmp-{os.getpid()}")
+
+
+def leftovers(output: Path | None = None) -> list[Path]:
+    """Temporary files an interrupted build may have left in the output folder."""
+    output = output or OUTPUT
+    return [*output.glob(".*.tmp-*"), *output.glob(".*.link-*"), *cache_dir(output).glob(".*.tmp-*")]

@@ -103,12 +103,9 @@ def _failing_chapter(path: Path) -> None:
     nbformat.write(nb, path)
 
 
-def test_a_failing_chapter_leaves_the_previous_report_byte_identical(project_copy):
+def test_a_failing_chapter_leaves_the_previous_report_byte_identical(one_chapter_built):
+    project_copy = one_chapter_built  # one real chapter keeps this test quick
     notebooks = project_copy / "notebooks"
-    for extra in sorted(notebooks.glob("*.ipynb"))[1:]:
-        extra.unlink()  # one real chapter keeps this test quick
-    first = _claimscope("build", "sora-base")
-    assert first.returncode == 0, first.stderr
     published = project_copy / "output" / "sora-base"
     before = {p.relative_to(published): p.read_bytes() for p in published.rglob("*") if p.is_file()}
 

@@ -3,39 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 
 import pytest
 
+from project import claimscope as _claimscope
+
 pytestmark = pytest.mark.slow
-
-
-def _claimscope(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "claimscope.cli", *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=900,
-    )
-
-
-@pytest.fixture
-def small(project_copy):
-    """Two chapters (01 declares article and top_n, 02 only article) and two variants."""
-    for nb in (project_copy / "notebooks").glob("*.ipynb"):
-        if not nb.name.startswith(("01_", "02_")):
-            nb.unlink()
-    (project_copy / "reports.toml").write_text(
-        '[[variant]]\nname = "one"\n[variant.parameters]\narticle = "sora-gpt4-bottleneck"\n\n'
-        '[[variant]]\nname = "two"\n[variant.parameters]\narticle = "sora-gpt4-bottleneck"\ntop_n = 20\n'
-    )
-    first = _claimscope("build")
-    assert first.returncode == 0, first.stderr
-    return project_copy
 
 
 def _timings(root, variant):
@@ -67,9 +41,13 @@ def test_a_parameter_change_rebuilds_only_its_variant_and_only_chapters_that_dec
     assert _timings(small, "two")["01_article.ipynb"] > 0
 
 
-def test_a_data_change_is_part_of_the_key(small):
+def test_a_change_to_an_input_reruns_only_the_chapters_that_read_it(small):
     figures = small / "data" / "figures.csv"
     figures.write_text(figures.read_text() + "\n")
+    dry = _claimscope("build", "--dry-run")
+    assert "one: skip (up to date)" in dry.stdout  # chapters 1 and 2 read no sourced data
+    claims = small / "seeds" / "sora-gpt4-bottleneck" / "claims.yaml"
+    claims.write_text(claims.read_text() + "\n")
     dry = _claimscope("build", "--dry-run")
     assert "one: build (changed: inputs)" in dry.stdout
 

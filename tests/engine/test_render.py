@@ -3,8 +3,10 @@ import json
 import altair as alt
 import nbformat
 import pandas as pd
+import pytest
 
 from claimscope.engine import fonts, merge, render
+from claimscope.errors import RenderError
 from claimscope.views import charts
 
 charts.use_theme()
@@ -101,3 +103,11 @@ def test_the_font_subset_is_the_same_bytes_for_the_same_text(monkeypatch):
     first = fonts.subset_woff(set("希望别走老路"))
     monkeypatch.setattr(time, "time", lambda: 4_000_000_000.0)  # a later clock must not change the bytes
     assert fonts.subset_woff(set("希望别走老路")) == first
+
+
+def test_a_page_that_would_load_from_the_network_is_a_render_error_with_an_exit_code():
+    nb = _notebook()
+    nb.cells[0].source = '# Chapter\n\n<img src="https://example.com/x.png">'
+    with pytest.raises(RenderError) as refused:
+        render.render(nb, "T", "S", "F")
+    assert "load 1 resource(s) from the network" in str(refused.value) and refused.value.exit_code == 1

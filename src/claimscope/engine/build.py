@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
+import itertools
 import json
 import shutil
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimscope import paths
 from claimscope.engine import cache, checks, exports, lock, pdf, provenance, publish, runner, variants
-from claimscope.errors import ChapterError, ClaimscopeError
-
-
-class Progress:
-    """One line per step on a terminal; silent when stderr is not a TTY (scheduled builds)."""
-
-    def __init__(self, enabled: bool | None = None):
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
-
-    def __call__(self, message: str) -> None:
-        if self.enabled:
-            print(message, file=sys.stderr, flush=True)
+from claimscope.engine.progress import Progress
+from claimscope.errors import BuildError, ChapterError, ClaimscopeError
 
 
 @dataclass
@@ -59,7 +50,7 @@ def _footer(variant: variants.Variant, git: dict) -> str:
 # ---------------------------------------------------------------- chapters
 
 
-def _tasks(plans: list[cache.VariantPlan], scratch: Path) -> dict:
+def _tasks(plans: list[cache.VariantPlan], scratch: Path) -> dict[str, runner.Task]:
     """One task per distinct chapter key not in the cache: variants that share a chapter run it once."""
     tasks = {}
     for p in plans:
@@ -70,21 +61,26 @@ def _tasks(plans: list[cache.VariantPlan], scratch: Path) -> dict:
     return tasks
 
 
-def _failure(task: runner.Task, error: Exception, output: Path) -> ChapterError:
+def _keep_failed(task: runner.Task, error: ChapterError, output: Path) -> ChapterError:
     """Keep the executed notebook of a failed chapter, and say where it is."""
     folder = paths.failed_dir(task.variant, output)
     folder.mkdir(parents=True, exist_ok=True)
     kept = folder / Path(task.notebook).name
     if Path(task.target).exists():
         shutil.move(task.target, kept)
-    return ChapterError(f"{error}\nthe executed notebook with the traceback is kept at {kept}")
+        return error.keep(kept)
+    return error
 
 
 # ---------------------------------------------------------------- one variant
 
 
-def assemble(p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.Printer, timings: dict) -> Path:
-    """Merge the variant's executed chapters, render HTML and PDF, write exports and run.json, publish."""
+def assemble(
+    p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.Printer, progress: Progress, seconds: dict
+) -> tuple[Path, dict]:
+    """Merge the variant's executed chapters, render HTML and PDF, write exports and run.json, publish.
+
+    `seconds` are its chapters' run times; returns the published folder and every timing."""
     import nbformat
 
     from claimscope.engine import merge, render
@@ -92,14 +88,15 @@ def assemble(p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.P
     variant = p.variant
     staged = publish.stage(variant.name, output)
     try:
-        (staged / "notebooks").mkdir()
+        chapters = staged / paths.CHAPTERS_DIR
+        chapters.mkdir()
         executed = []
         for c in p.chapters:
-            shutil.copy(cache.cache_dir(output) / f"{c.key}.ipynb", staged / "notebooks" / c.notebook.name)
-            executed.append(nbformat.read(staged / "notebooks" / c.notebook.name, as_version=4))
+            shutil.copy(paths.cached_chapter(c.key, output), chapters / c.notebook.name)
+            executed.append(nbformat.read(chapters / c.notebook.name, as_version=4))
         t = time.perf_counter()
         report = merge.merge(executed)
-        nbformat.write(report, staged / "report.ipynb")
+        nbformat.write(report, staged / paths.REPORT_NOTEBOOK)
         git = provenance.git_commit()
         document = render.render(
             report,
@@ -108,12 +105,15 @@ def assemble(p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.P
             _footer(variant, git),
             show_code,
         )
-        (staged / "report.html").write_text(document, encoding="utf-8")
-        timings["html"] = round(time.perf_counter() - t, 2)
+        (staged / paths.REPORT_HTML).write_text(document, encoding="utf-8")
+        html_seconds = round(time.perf_counter() - t, 2)
+        progress.step(variant.name, f"HTML in {html_seconds:.1f} s")
         t = time.perf_counter()
-        printer.print(staged / "report.html", staged / "report.pdf")
-        timings["pdf"] = round(time.perf_counter() - t, 2)
-        exports.write_all(variant.parameters, staged / "data")
+        printer.print(staged / paths.REPORT_HTML, staged / paths.REPORT_PDF)
+        pdf_seconds = round(time.perf_counter() - t, 2)
+        progress.step(variant.name, f"PDF in {pdf_seconds:.1f} s")
+        exports.write_all(variant.parameters, staged / paths.DATA_DIR)
+        timings = {**seconds, "html": html_seconds, "pdf": pdf_seconds}
         run = {
             "variant": variant.name,
             "title": variant.title,
@@ -125,11 +125,11 @@ def assemble(p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.P
             "timings_seconds": timings,
             "cache": p.record(),
         }
-        (staged / "run.json").write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (staged / paths.RUN_RECORD).write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except BaseException:
         publish.discard(staged)
         raise
-    return publish.publish(staged, variant.name, output)
+    return publish.publish(staged, variant.name, output), timings
 
 
 # ---------------------------------------------------------------- the build
@@ -157,63 +157,92 @@ def build(
 ) -> list[Result]:
     """Build the named variants (all when none named), skipping what is up to date; refresh the index.
 
-    Variants whose chapters all ran are published even when another variant fails; the failure is
-    raised at the end (ChapterError), so the exit code says the build was not complete.
+    Variants whose chapters all ran are published even when another variant fails; the failures
+    are raised at the end (BuildError), so the exit code says the build was not complete.
     """
     progress = progress or Progress()
     output = Path(output or paths.OUTPUT)
     selected = variants.select(variants.load(), names or [])  # validates every parameter first
     check_inputs(selected)
     browser = pdf.check_toolchain()
-    with lock.held(output, wait):
+    with lock.held(output, wait), progress:
         for leftover in publish.clean_leftovers(output):
             progress(f"removed {leftover.name}, left by an interrupted build")
         plans = [cache.plan(v, output, show_code, force) for v in selected]
-        results = [
+        current = [
             Result(p.variant.name, paths.variant_dir(p.variant.name, output), "up to date", p.reason)
             for p in plans
             if not p.rebuild
         ]
-        todo = [p for p in plans if p.rebuild]
-        for p in plans:
-            progress(f"{p.variant.name}: {p.reason}")
-        failures = _run_and_publish(todo, output, show_code, progress, browser, workers, scheduler, results)
+        for result in current:
+            progress(f"{result.variant}: up to date")
+        built, failures = _run_and_publish(
+            [p for p in plans if p.rebuild], output, show_code, progress, browser, workers, scheduler
+        )
         publish.write_index(output)
         cache.prune(output)
     if failures:
-        raise ChapterError("\n".join(str(f) for f in failures))
-    return results
+        raise BuildError(failures)
+    return current + built
 
 
-def _run_and_publish(todo, output, show_code, progress, browser, workers, scheduler, results) -> list:
+def _run_and_publish(
+    todo: list[cache.VariantPlan], output, show_code, progress, browser, workers, scheduler
+) -> tuple[list[Result], list[ChapterError]]:
+    """Run the chapters to run, and publish each variant as soon as its chapters are done."""
     if not todo:
-        return []
-    scratch = cache.cache_dir(output) / "running"
+        return [], []
+    scratch = paths.running_dir(output)
     scratch.mkdir(parents=True, exist_ok=True)
+    tasks = _tasks(todo, scratch)
+    key_of = {task: key for key, task in tasks.items()}
+    for p in todo:
+        progress.start(p.variant.name, sum(c.key in tasks for c in p.chapters) + 2, p.reason)
+    outcomes: dict[str, float | ChapterError] = {}
+    waiting, results, failures = list(todo), [], []
     try:
-        tasks = _tasks(todo, scratch)
-        outcomes = runner.run(list(tasks.values()), progress, workers, scheduler)
-        failures = []
-        with pdf.Printer(browser) as printer:
-            for p in todo:
-                timings, failed = {}, []
-                for c in p.chapters:
-                    task = tasks.get(c.key)
-                    outcome = outcomes.get(task) if task else 0.0
-                    if isinstance(outcome, Exception):
-                        failed.append(_failure(task, outcome, output))
-                    else:
-                        if task and not (cache.cache_dir(output) / f"{c.key}.ipynb").exists():
-                            cache.store(output, c.key, Path(task.target))
-                        timings[c.notebook.name] = round(outcome, 2)
-                if failed:
-                    failures += failed
-                    results.append(Result(p.variant.name, None, "failed", str(failed[0])))
-                    continue
-                t = time.perf_counter()
-                folder = assemble(p, output, show_code, printer, timings)
-                progress(f"{p.variant.name}: published in {time.perf_counter() - t:.1f} s -> {folder}/report.html")
-                results.append(Result(p.variant.name, folder, "built", p.reason, timings))
-        return failures
+        with (
+            pdf.Printer(browser) as printer,
+            contextlib.closing(runner.run(list(tasks.values()), workers, scheduler)) as running,
+        ):
+            for task, outcome in itertools.chain([(None, None)], running):
+                if task is not None:
+                    outcomes[key_of[task]] = _settle(task, key_of[task], outcome, output)
+                    for p in waiting:
+                        if any(c.key == key_of[task] for c in p.chapters):
+                            progress.step(p.variant.name, _said(task, outcome))
+                for p in [p for p in waiting if all(c.key in outcomes or c.key not in tasks for c in p.chapters)]:
+                    waiting.remove(p)
+                    result, failed = _finish(p, outcomes, output, show_code, printer, progress)
+                    results.append(result)
+                    failures += [f for f in failed if f not in failures]  # a shared chapter fails once
+        return results, failures
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _settle(task: runner.Task, key: str, outcome, output: Path):
+    """Keep a chapter that ran in the cache, or a failed one's notebook in .failed/; the outcome."""
+    if isinstance(outcome, ChapterError):
+        return _keep_failed(task, outcome, output)
+    if not paths.cached_chapter(key, output).exists():
+        cache.store(output, key, Path(task.target))
+    return outcome
+
+
+def _said(task: runner.Task, outcome) -> str:
+    name = Path(task.notebook).name
+    return f"{name} FAILED" if isinstance(outcome, ChapterError) else f"{name} ran in {outcome:.1f} s"
+
+
+def _finish(p: cache.VariantPlan, outcomes: dict, output, show_code, printer, progress) -> tuple[Result, list]:
+    """Publish a variant whose chapters are all done, or report the ones that failed."""
+    failed = [outcomes[c.key] for c in p.chapters if isinstance(outcomes.get(c.key), ChapterError)]
+    if failed:
+        progress.step(p.variant.name, "not published: a chapter failed")
+        return Result(p.variant.name, None, "failed", str(failed[0])), failed
+    seconds = {c.notebook.name: round(outcomes.get(c.key, 0.0), 2) for c in p.chapters}
+    t = time.perf_counter()
+    folder, timings = assemble(p, output, show_code, printer, progress, seconds)
+    progress(f"{p.variant.name}: published in {time.perf_counter() - t:.1f} s -> {folder / paths.REPORT_HTML}")
+    return Result(p.variant.name, folder, "built", p.reason, timings), []

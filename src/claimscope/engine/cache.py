@@ -1,10 +1,12 @@
 """What makes a built chapter or report stale: hashed code, parameters, input files, source, versions.
 
-A chapter's key covers its notebook's cells, the values of the parameters it declares, every
-input file of the article and of data/, the claimscope source and the package versions. Unlike a
+A chapter's key covers its notebook's cells, the values of the parameters it declares, the input
+files it reads and the claimscope modules it imports (both found statically, see dependencies.py:
+editing cli.py or a module no chapter imports reruns nothing) and the package versions. Unlike a
 freeze of code alone, parameters and data are part of the key. A variant is up to date when the
 keys of all its chapters (and the show-code choice) match those recorded in its published run.json.
-Executed chapters are kept in output/.cache/<key>.ipynb and reused by any variant with the same key.
+Executed chapters are kept in the output folder's cache (paths.cached_chapter) and reused by any
+variant with the same key.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimscope import paths
-from claimscope.engine import execute, provenance
+from claimscope.engine import dependencies, execute, provenance
 
 PARTS = ("code", "parameters", "inputs", "source", "versions")
 
@@ -25,23 +27,19 @@ def _digest(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def cache_dir(output: Path) -> Path:
-    return output / ".cache"
-
-
-def shared_parts(article: str) -> dict[str, str]:
-    """The parts every chapter of an article shares: its input files, the source and the versions."""
-    hashes = provenance.input_hashes(article)
-    inputs = {k: v for k, v in hashes.items() if k.startswith(("seeds/", "data/"))}
-    source = {k: v for k, v in hashes.items() if "claimscope/" in k}  # the package, wherever installed
-    return {"inputs": _digest(inputs), "source": _digest(source), "versions": _digest(provenance.versions())}
-
-
-def chapter_parts(notebook: Path, values: dict, shared: dict[str, str]) -> dict[str, str]:
+def chapter_parts(notebook: Path, values: dict, versions: str) -> dict[str, str]:
+    """The hashed parts of a chapter's key: code, parameter values, inputs read, source imported, versions."""
     nb = execute.read(notebook)
     code = [(c["cell_type"], execute.source(c)) for c in nb["cells"]] + [nb.get("metadata", {}).get("claimscope", {})]
     declared = {k: values[k] for k in execute.declared(notebook)}
-    return {"code": _digest(code), "parameters": _digest(declared), **shared}
+    modules = dependencies.modules([source for kind, source in code[:-1] if kind == "code"])
+    return {
+        "code": _digest(code),
+        "parameters": _digest(declared),
+        "inputs": _digest(dependencies.inputs(modules, values["article"])),
+        "source": _digest(dependencies.sources(modules)),
+        "versions": versions,
+    }
 
 
 @dataclass
@@ -67,7 +65,7 @@ class VariantPlan:
 
 
 def published_record(variant: str, output: Path) -> dict:
-    run = paths.variant_dir(variant, output) / "run.json"
+    run = paths.run_record(variant, output)
     if not run.exists():
         return {}
     return json.loads(run.read_text(encoding="utf-8")).get("cache", {})
@@ -82,13 +80,13 @@ def _changed(parts: dict, before: dict | None) -> str:
 
 def plan(variant, output: Path, show_code: bool, force: bool) -> VariantPlan:
     """Which chapters of a variant must run, which come from the cache, and why."""
-    shared = shared_parts(variant.parameters["article"])
+    versions = _digest(provenance.versions())
     before = published_record(variant.name, output)
     chapters = []
     for notebook in paths.chapters():
-        parts = chapter_parts(notebook, variant.parameters, shared)
+        parts = chapter_parts(notebook, variant.parameters, versions)
         key = _digest(parts)
-        cached = not force and (cache_dir(output) / f"{key}.ipynb").exists()
+        cached = not force and paths.cached_chapter(key, output).exists()
         reason = _changed(parts, before.get("chapters", {}).get(notebook.name))
         chapters.append(ChapterPlan(notebook, key, parts, cached, "reused from the cache" if cached else reason))
     key = _digest({"chapters": [c.key for c in chapters], "show_code": show_code})
@@ -105,10 +103,9 @@ def plan(variant, output: Path, show_code: bool, force: bool) -> VariantPlan:
 
 def store(output: Path, key: str, executed: Path) -> Path:
     """Keep an executed chapter under its key (atomically)."""
-    folder = cache_dir(output)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{key}.ipynb"
-    tmp = folder / f".{key}.tmp-{os.getpid()}"
+    target = paths.cached_chapter(key, output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = paths.temporary(target)
     tmp.write_bytes(executed.read_bytes())
     os.replace(tmp, target)
     return target
@@ -118,12 +115,13 @@ def prune(output: Path) -> int:
     """Drop cached chapters that no published variant refers to; return how many."""
     live = set()
     for link in output.iterdir() if output.exists() else []:
-        run = link / "run.json"
+        run = paths.run_record(link.name, output)
         if not link.name.startswith(".") and run.exists():
             record = json.loads(run.read_text(encoding="utf-8")).get("cache", {})
             live |= {c["key"] for c in record.get("chapters", {}).values()}
     removed = 0
-    for entry in cache_dir(output).glob("*.ipynb") if cache_dir(output).exists() else []:
+    folder = paths.cache_dir(output)
+    for entry in folder.glob("*.ipynb") if folder.exists() else []:
         if entry.stem not in live:
             entry.unlink()
             removed += 1

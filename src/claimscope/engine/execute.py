@@ -1,18 +1,14 @@
-"""Run one chapter notebook with its parameters through papermill."""
+"""Run one chapter notebook with its parameters: inject them as papermill does, execute with nbclient."""
 
 from __future__ import annotations
 
 import json
-import logging
 import time
 from pathlib import Path
 
 from claimscope import paths
 from claimscope.engine import parameters as params
 from claimscope.errors import ChapterError, ParameterError
-
-KERNEL = "python3"
-logging.getLogger("papermill").setLevel(logging.WARNING)
 
 
 def read(notebook: Path) -> dict:
@@ -85,49 +81,96 @@ def write_notice(notebook: Path, output: Path, missing: str) -> None:
     nbformat.write(nb, output)
 
 
-def run(notebook: Path, output: Path, values: dict, variant: str) -> float:
+INJECTED = "injected-parameters"  # papermill's tag, so tools that know papermill read these notebooks too
+ERROR_BANNER = "claimscope-error"
+
+
+def parameterize(nb, values: dict):
+    """Insert the values as a cell after the `parameters` cell, tagged as papermill tags it."""
+    import nbformat
+
+    lines = "".join(f"{name} = {value!r}\n" for name, value in values.items())
+    cell = nbformat.v4.new_code_cell(f"# Parameters\n{lines}", metadata={"tags": [INJECTED]})
+    first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+    nb.cells.insert(first + 1, cell)
+    return nb
+
+
+def run(notebook: Path, output: Path, values: dict, variant: str, kernel=None) -> float:
     """Execute `notebook` into `output` with the values it declares; return seconds taken.
 
-    On failure the executed notebook (with papermill's error banner and the traceback) stays at
+    `kernel` is a warm kernels.Kernel to run in; without one a fresh kernel starts and stops.
+    On failure the executed notebook (with an error banner and the traceback) is written to
     `output`, and ChapterError names the variant, notebook and failing cell.
     """
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
+    import nbformat
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    from claimscope.engine import kernels
 
     wanted = {k: values[k] for k in declared(notebook)}
     start = time.perf_counter()
     if (missing := missing_input(notebook, values)) is not None:
         write_notice(notebook, output, missing)
         return time.perf_counter() - start
+    nb = parameterize(nbformat.read(notebook, as_version=4), wanted)
     try:
-        pm.execute_notebook(
-            str(notebook),
-            str(output),
-            parameters=wanted,
-            kernel_name=KERNEL,
-            progress_bar=False,
-            log_output=False,
-            cwd=str(paths.NOTEBOOKS),
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings in the build log
-        )
-    except PapermillExecutionError as err:
-        number, first_line = _failing_cell(output)
-        name = notebook.relative_to(paths.ROOT) if notebook.is_relative_to(paths.ROOT) else notebook
-        raise ChapterError(
-            f"variant '{variant}': {name} failed in cell {number} (counting every cell from 1) `{first_line}`: "
-            f"{err.ename}: {err.evalue}"
-        ) from None
+        if kernel is not None:
+            kernel.execute(nb)
+        else:
+            from nbclient import NotebookClient
+
+            client = NotebookClient(
+                nb,
+                kernel_name=kernels.KERNEL,
+                timeout=kernels.TIMEOUT,
+                record_timing=False,
+                extra_arguments=kernels.KERNEL_ARGUMENTS,
+                resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+            )
+            client.execute()
+    except CellExecutionError:
+        raise _failed(nb, output, notebook, variant) from None
+    except DeadKernelError as err:
+        nbformat.write(nb, output)
+        raise ChapterError(variant, _name(notebook), ename="DeadKernelError", evalue=str(err)) from None
+    nbformat.write(nb, output)
     return time.perf_counter() - start
 
 
-def _failing_cell(executed: Path) -> tuple[int, str]:
-    """Number (1-based, in the notebook as written) and first line of the cell that raised."""
-    added = ("injected-parameters", "papermill-error-cell-tag")
-    written = [
-        c for c in read(executed)["cells"] if not any(tag in c.get("metadata", {}).get("tags", []) for tag in added)
-    ]
+def _name(notebook: Path) -> str:
+    return str(notebook.relative_to(paths.ROOT) if notebook.is_relative_to(paths.ROOT) else notebook)
+
+
+def _failed(nb, output: Path, notebook: Path, variant: str) -> ChapterError:
+    """Write the executed notebook with a banner naming the failing cell; the error to raise."""
+    import nbformat
+
+    number, cell = _failing_cell(nb)
+    error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), {}) if cell else {}
+    lines = source(cell).strip().splitlines() if cell else []
+    failure = ChapterError(
+        variant,
+        _name(notebook),
+        number,
+        lines[0][:80] if lines else "",
+        error.get("ename", ""),
+        error.get("evalue", ""),
+    )
+    banner = nbformat.v4.new_markdown_cell(
+        f"**This chapter failed** in cell {number} (counting every cell as written from 1): "
+        f"`{error.get('ename', '')}: {error.get('evalue', '')}`. The traceback is in that cell's output.",
+        metadata={"tags": [ERROR_BANNER]},
+    )
+    nb.cells.insert(0, banner)
+    nbformat.write(nb, output)
+    return failure
+
+
+def _failing_cell(nb) -> tuple[int, dict | None]:
+    """Number (1-based, in the notebook as written) of the cell that raised, and the cell."""
+    written = [c for c in nb.cells if not {INJECTED, ERROR_BANNER} & set(c.get("metadata", {}).get("tags", []))]
     for number, cell in enumerate(written, 1):
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            lines = source(cell).strip().splitlines()
-            return number, (lines[0][:80] if lines else "")
-    return 0, ""
+            return number, cell
+    return 0, None

@@ -60,12 +60,18 @@ def subset_woff(chars: set[str]) -> bytes:
     return buffer.getvalue()
 
 
+@functools.lru_cache(maxsize=8)
+def _encoded(chars: frozenset[str]) -> str:
+    """The subset as base64, once per set of characters (variants of one article mostly share theirs)."""
+    return base64.b64encode(subset_woff(set(chars))).decode("ascii")
+
+
 def font_face(text: str) -> str:
     """An @font-face rule embedding the CJK characters of `text` (empty when there are none)."""
-    chars = {c for c in text if is_cjk(c)}
+    chars = {c for c in set(text) if is_cjk(c)}  # distinct characters first: a report has ~1M
     if not chars:
         return ""
-    data = base64.b64encode(subset_woff(chars)).decode("ascii")
+    data = _encoded(frozenset(chars))
     return (
         f'@font-face {{ font-family: "{FAMILY}"; src: url(data:font/woff;base64,{data}) format("woff"); '
         f"unicode-range: {UNICODE_RANGE}; font-display: block; }}"

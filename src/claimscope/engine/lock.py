@@ -8,16 +8,15 @@ import os
 import sys
 from pathlib import Path
 
+from claimscope import paths
 from claimscope.errors import BuildLockedError
-
-LOCK_NAME = ".build.lock"
 
 
 @contextlib.contextmanager
 def held(output: Path, wait: bool = True):
     """Hold the output folder's lock; wait for another build to finish, or fail at once."""
     output.mkdir(parents=True, exist_ok=True)
-    path = output / LOCK_NAME
+    path = paths.lock_file(output)
     with open(path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

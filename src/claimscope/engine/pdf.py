@@ -83,20 +83,37 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll('.cs-chart')].every(
 
 
 class Printer:
-    """One long-lived headless Chromium (driven by Playwright) that prints every report of a build."""
+    """One long-lived headless Chromium (driven by Playwright) that prints every report of a build.
+
+    The browser starts in the background as soon as the printer is entered, so its start-up
+    overlaps the chapters; Playwright's calls all happen on the printer's one thread.
+    """
 
     def __init__(self, browser: str | None = None):
         self.browser_path = browser or check_toolchain()
         self._playwright = self._browser = None
+        self._thread = None
+        self._started = None
 
     def __enter__(self) -> Printer:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-printer")
+        self._started = self._thread.submit(self._launch)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread is not None:
+            self._thread.submit(self._close).result()
+            self._thread.shutdown()
+
+    def _launch(self) -> None:
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(executable_path=self.browser_path, args=FLAGS[1:])
-        return self
 
-    def __exit__(self, *exc) -> None:
+    def _close(self) -> None:
         if self._browser is not None:
             self._browser.close()
         if self._playwright is not None:
@@ -104,6 +121,12 @@ class Printer:
 
     def print(self, html_file: Path, pdf_file: Path, timeout_ms: int = 60_000) -> None:
         """Print `html_file` to an A4 `pdf_file` once every chart has drawn."""
+        self._started.result()
+        self._thread.submit(self._print, html_file, pdf_file, timeout_ms).result()
+        if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
+            raise SystemDependencyError(f"Chromium could not print {html_file.name}")
+
+    def _print(self, html_file: Path, pdf_file: Path, timeout_ms: int) -> None:
         page = self._browser.new_page()
         try:
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
@@ -113,5 +136,3 @@ class Printer:
             page.pdf(path=str(pdf_file), format="A4", print_background=True, prefer_css_page_size=True)
         finally:
             page.close()
-        if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
-            raise SystemDependencyError(f"Chromium could not print {html_file.name}")

@@ -29,7 +29,7 @@ def publish(staged: Path, variant: str, output: Path) -> Path:
     if link.exists() and not link.is_symlink():  # a plain folder from an older layout: move it aside first
         previous = paths.builds_dir(output) / f"{variant}-legacy-{os.getpid()}"
         link.rename(previous)
-    tmp = link.with_name(f".{variant}.link-{os.getpid()}")
+    tmp = paths.temporary(link)
     tmp.unlink(missing_ok=True)
     os.symlink(os.path.relpath(staged, link.parent), tmp)
     os.replace(tmp, link)
@@ -51,13 +51,10 @@ def clean_leftovers(output: Path) -> list[Path]:
         if folder.name not in live:
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
-    for tmp in output.glob(".*.link-*"):
+    for tmp in paths.leftovers(output):
         tmp.unlink(missing_ok=True)
         removed.append(tmp)
-    for tmp in [*output.glob(".*.tmp-*"), *(output / ".cache").glob(".*.tmp-*")]:
-        tmp.unlink(missing_ok=True)
-        removed.append(tmp)
-    running = output / ".cache" / "running"  # chapters a killed build was executing
+    running = paths.running_dir(output)  # chapters a killed build was executing
     if running.exists():
         shutil.rmtree(running, ignore_errors=True)
         removed.append(running)
@@ -69,7 +66,7 @@ def discard(staged: Path) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = paths.temporary(path)
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
@@ -77,8 +74,8 @@ def write_atomic(path: Path, text: str) -> None:
 def write_index(output: Path) -> Path:
     """output/index.html: one row per published variant, linking its HTML and PDF."""
     rows = []
-    for link in sorted(p for p in output.iterdir() if p.is_symlink() or (p / "run.json").exists()):
-        run_file = link / "run.json"
+    for link in sorted(p for p in output.iterdir() if p.is_symlink() or paths.run_record(p.name, output).exists()):
+        run_file = paths.run_record(link.name, output)
         if not run_file.exists():
             continue
         run = json.loads(run_file.read_text(encoding="utf-8"))
@@ -86,8 +83,8 @@ def write_index(output: Path) -> Path:
         rows.append(
             f"<tr><td>{name}</td><td>{html.escape(run.get('title', ''))}</td>"
             f"<td>{html.escape(run.get('finished', ''))}</td>"
-            f'<td><a href="{name}/report.html">HTML</a> · <a href="{name}/report.pdf">PDF</a> · '
-            f'<a href="{name}/run.json">run.json</a></td></tr>'
+            f'<td><a href="{name}/{paths.REPORT_HTML}">HTML</a> · <a href="{name}/{paths.REPORT_PDF}">PDF</a> · '
+            f'<a href="{name}/{paths.RUN_RECORD}">{paths.RUN_RECORD}</a></td></tr>'
         )
     page = (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>claimscope reports</title>'
@@ -97,6 +94,6 @@ def write_index(output: Path) -> Path:
         + "".join(rows)
         + "</tbody></table></body></html>\n"
     )
-    index = output / "index.html"
+    index = paths.index_page(output)
     write_atomic(index, page)
     return index

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import os
 import re
 
 import nbformat
@@ -12,6 +13,7 @@ from nbconvert import HTMLExporter
 
 from claimscope import paths
 from claimscope.engine import fonts
+from claimscope.errors import RenderError
 
 VEGALITE = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
@@ -24,10 +26,27 @@ _CSS_IMPORT = re.compile(r"@import\s+url\(\s*[\"']?(?:https?:)?//|url\(\s*[\"']?
 
 @functools.lru_cache(maxsize=1)
 def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one script (about 0.9 MB), computed once per process."""
+    """Vega, Vega-Lite and vega-embed as one script (about 0.9 MB).
+
+    Bundling takes vl-convert ~2.5 CPU-seconds and gives the same text for the same version of
+    vl-convert, so it is kept in the user's cache folder (paths.user_cache()) under that version.
+    """
+    from importlib import metadata
+
     import vl_convert
 
-    return vl_convert.javascript_bundle()
+    cached = paths.vega_bundle_file(metadata.version("vl-convert-python"))
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    bundle = vl_convert.javascript_bundle()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = paths.temporary(cached)
+        tmp.write_text(bundle, encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:  # a read-only home: bundle again next time
+        pass
+    return bundle
 
 
 def _script_json(value) -> str:
@@ -110,12 +129,12 @@ def external_loads(document: str) -> list[str]:
 
 
 def render(nb: nbformat.NotebookNode, title: str, subtitle: str, footer: str, show_code: bool = False) -> str:
-    """The report as one HTML document; raises if anything would be loaded from the network."""
+    """The report as one HTML document; raises RenderError if anything would be loaded from the network."""
     nb = nbformat.from_dict(nb)
     drop_stderr(nb)
     charts = embed_charts(nb)
     document = page(title, subtitle, body_html(nb, show_code), footer, with_charts=charts > 0)
     leaks = external_loads(document)
     if leaks:
-        raise RuntimeError(f"the report would load {len(leaks)} resource(s) from the network, e.g. {leaks[0][:120]}")
+        raise RenderError(f"the report would load {len(leaks)} resource(s) from the network, e.g. {leaks[0][:120]}")
     return document

@@ -1,13 +1,13 @@
-"""Run chapter tasks in parallel: a local process pool sized to the cores, or a Dask cluster."""
+"""Run chapter tasks in parallel: warm kernels in this process (one per core), or a Dask cluster."""
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimscope.engine import execute
+from claimscope.engine import execute, kernels
 from claimscope.errors import ChapterError, ClaimscopeError
 
 
@@ -19,82 +19,58 @@ class Task:
     values: dict
 
 
-def run_task(task: Task) -> float:
-    """Execute one chapter; seconds taken (raises ChapterError on a failing cell)."""
-    return execute.run(Path(task.notebook), Path(task.target), task.values, task.variant)
+def run_task(task: Task, kernel: kernels.Kernel | None = None) -> float:
+    """Execute one chapter (in `kernel`, else in a fresh kernel); seconds taken (raises ChapterError)."""
+    return execute.run(Path(task.notebook), Path(task.target), task.values, task.variant, kernel)
 
 
 def workers(requested: int | None, tasks: int) -> int:
     return max(1, min(requested or os.cpu_count() or 1, tasks))
 
 
-def run(tasks: list[Task], progress, requested_workers: int | None = None, scheduler: str | None = None) -> dict:
-    """Run every task; return {task: seconds or the ChapterError it raised}."""
+def run(tasks: list[Task], requested_workers: int | None = None, scheduler: str | None = None) -> Iterator:
+    """Run every task; yield (task, seconds or the ChapterError it raised) as each finishes."""
     if not tasks:
-        return {}
+        return
     if scheduler:
-        return _run_dask(tasks, progress, scheduler)
-    results: dict = {}
-    pool = ProcessPoolExecutor(max_workers=workers(requested_workers, len(tasks)))
+        yield from _run_dask(tasks, scheduler)
+        return
+    warm_up = kernels.warm_up_code(sorted({Path(t.notebook) for t in tasks}))
+    pool = kernels.Pool(workers(requested_workers, len(tasks)), warm_up)
     try:
-        pending = {pool.submit(run_task, t): t for t in tasks}
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                task = pending.pop(future)
-                results[task] = _outcome(future.exception(), future, task, progress)
+        for task in tasks:
+            pool.submit(task, lambda kernel, task=task: run_task(task, kernel))
+        pool.seal()
+        for task, what, value in pool.events():
+            if what == "done":
+                yield task, _outcome(value, task)
     except BaseException:
-        _stop(pool)  # interrupted: stop the running chapters now rather than let them finish
+        pool.stop()  # interrupted: kill the running chapters' kernels now rather than let them finish
         raise
-    pool.shutdown()
-    return results
+    pool.close()
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started, kill the running chapters' kernels and end the workers at once."""
-    import psutil
-
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        try:
-            kernels = psutil.Process(process.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            continue
-        for kernel in kernels:
-            kernel.kill()
-        process.kill()
-    for process in processes:
-        process.join(timeout=10)
+def _outcome(value, task: Task):
+    if not isinstance(value, BaseException):
+        return value
+    if isinstance(value, ClaimscopeError):
+        return value
+    return ChapterError(task.variant, Path(task.notebook).name, ename=type(value).__name__, evalue=str(value))
 
 
-def _outcome(error, future, task: Task, progress):
-    name = Path(task.notebook).name
-    if error is None:
-        seconds = future.result()
-        progress(f"  {task.variant}: {name} ran in {seconds:.1f} s")
-        return seconds
-    if not isinstance(error, ClaimscopeError):
-        error = ChapterError(f"variant '{task.variant}': {name} could not run: {type(error).__name__}: {error}")
-    progress(f"  {task.variant}: {name} FAILED")
-    return error
-
-
-def _run_dask(tasks: list[Task], progress, scheduler: str) -> dict:
+def _run_dask(tasks: list[Task], scheduler: str) -> Iterator:
     from distributed import Client, as_completed
 
     try:
         client = Client(scheduler, timeout="20s")
     except OSError as err:
         raise ClaimscopeError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
-    results: dict = {}
     with client:
-        progress(f"  running {len(tasks)} chapter(s) on the Dask cluster at {scheduler}")
         futures = {
             client.submit(run_task, t, pure=False, key=f"chapter-{i}-{Path(t.notebook).stem}"): t
             for i, t in enumerate(tasks)
         }
         for future in as_completed(futures):
             task = futures[future]
-            results[task] = _outcome(future.exception(), future, task, progress)
-    return results
+            error = future.exception()
+            yield task, _outcome(error if error is not None else future.result(), task)

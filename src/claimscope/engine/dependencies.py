@@ -1,0 +1,152 @@
+"""What a chapter depends on, found without running it: the claimscope modules it imports
+(transitively, read with ast) and the input files those modules read through claimscope.paths.
+
+Every file the package reads is named in paths.py (a project rule), so the names of `paths` a
+module uses say which inputs it reads: `paths.ASSUMPTIONS` is data/assumptions.yaml,
+`paths.DATA` all of data/, `paths.claims_file(slug)` a file of the article's folder. A file of the
+article's folder stands for the whole folder, because the text layer reads siblings by name
+(article.meta.yaml beside article.txt); a file that does not exist counts too, as absent, so the
+key changes when it appears.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import inspect
+from pathlib import Path
+
+from claimscope import paths
+
+PACKAGE = "claimscope"
+
+
+def imports(source: str, package: str = "") -> list[str]:
+    """Modules a piece of code imports, in order (`from a import b` gives a and a.b, b may be a name).
+
+    `package` resolves relative imports (`from . import x` in package a.b gives a.b and a.b.x).
+    """
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            if base:
+                found.append(base)
+                found += [f"{base}.{alias.name}" for alias in node.names]
+    return list(dict.fromkeys(found))
+
+
+def module_file(name: str) -> Path | None:
+    """The source file of a claimscope module (or package), or None if `name` is not one."""
+    if name != PACKAGE and not name.startswith(PACKAGE + "."):
+        return None
+    base = paths.PACKAGE.joinpath(*name.split(".")[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _packages(name: str) -> list[str]:
+    """A module and the packages that importing it runs first: a.b.c -> a, a.b, a.b.c."""
+    parts = name.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+@functools.lru_cache(maxsize=256)
+def _module_imports(path: Path, mtime_ns: int) -> tuple[str, ...]:
+    name = ".".join((PACKAGE, *path.relative_to(paths.PACKAGE).with_suffix("").parts))
+    package = name.removesuffix(".__init__") if path.name == "__init__.py" else name.rpartition(".")[0]
+    return tuple(imports(path.read_text(encoding="utf-8"), package))
+
+
+def modules(code: list[str]) -> list[Path]:
+    """Source files of every claimscope module the code imports, directly or through other modules."""
+    todo = [m for source in code for m in imports(source)]
+    seen: dict[str, Path] = {}
+    while todo:
+        name = todo.pop()
+        for step in _packages(name):
+            path = module_file(step)
+            if path is None or step in seen:
+                continue
+            seen[step] = path
+            todo += _module_imports(path, path.stat().st_mtime_ns)
+    return sorted(set(seen.values()))
+
+
+@functools.lru_cache(maxsize=256)
+def _paths_used(path: Path, mtime_ns: int) -> tuple[str, ...]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "paths"
+    }
+    return tuple(sorted(names))
+
+
+def _location(name: str, article: str) -> Path | None:
+    """The input a name of claimscope.paths stands for, for this article; None if it is no input."""
+    value = getattr(paths, name, None)
+    if callable(value):
+        if list(inspect.signature(value).parameters) != ["slug"]:
+            return None  # not an article's file (e.g. the output folder's layout)
+        value = value(article)
+    if not isinstance(value, Path):
+        return None
+    seed = paths.article_dir(article)
+    if value == seed or value.is_relative_to(seed):
+        return seed
+    if value.is_relative_to(paths.DATA) or value.is_relative_to(paths.RESOURCES):
+        return value
+    return None
+
+
+def _files(location: Path) -> list[Path]:
+    if location.is_dir():
+        return sorted(p for p in location.rglob("*") if p.is_file() and "_incoming" not in p.parts)
+    return [location]
+
+
+def _label(path: Path) -> str:
+    for base in (paths.ROOT, paths.PACKAGE.parent):
+        if path.is_relative_to(base):
+            return str(path.relative_to(base))
+    return str(path)
+
+
+@functools.lru_cache(maxsize=1024)
+def _sha256(path: Path, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sha256(path: Path) -> str | None:
+    """The file's hash (None when it does not exist), computed once per version of the file."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return _sha256(path, stat.st_mtime_ns, stat.st_size)
+
+
+def inputs(module_files: list[Path], article: str) -> dict[str, str | None]:
+    """{file: hash} of every input file the modules read for this article (None: absent)."""
+    locations = {
+        loc
+        for path in module_files
+        for name in _paths_used(path, path.stat().st_mtime_ns)
+        if (loc := _location(name, article)) is not None
+    }
+    return {_label(f): sha256(f) for loc in sorted(locations) for f in _files(loc)}
+
+
+def sources(module_files: list[Path]) -> dict[str, str | None]:
+    """{file: hash} of the module files."""
+    return {_label(f): sha256(f) for f in module_files}
