@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from claimscope.errors import InputError
 
 MARKER = "reports.toml"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")  # a folder in seeds/ and a variant name: the same rule
 
 
 def find_root(start: Path) -> Path | None:

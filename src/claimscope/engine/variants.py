@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,8 +10,6 @@ from typing import Any
 from claimscope import paths
 from claimscope.engine import parameters as params
 from claimscope.errors import InputError, ParameterError
-
-NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -37,7 +34,7 @@ def load(path: Path = paths.REPORTS_TOML) -> list[Variant]:
     for i, entry in enumerate(entries, 1):
         name = entry.get("name")
         where = f"{path.name}: variant '{name}'" if name else f"{path.name}: variant #{i}"
-        if not isinstance(name, str) or not NAME.match(name):
+        if not isinstance(name, str) or not paths.SLUG.match(name):
             raise ParameterError(f"{where}: name must be lower-case letters, digits and '-' (got {name!r})")
         if name in seen:
             raise ParameterError(f"{where}: the name is used twice")

@@ -9,10 +9,9 @@ import shutil
 import tomllib
 from pathlib import Path
 
+from claimscope import paths
 from claimscope.errors import InputError
 from claimscope.text import article, draftfiles, signals
-
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")  # a variant name too, so the same rule as reports.toml
 
 
 def _plain(value):
@@ -129,7 +128,7 @@ def inspect_text(report: dict) -> str:
 
 def check_slug(slug: str) -> str:
     """The slug if it is lower-case letters, digits and '-', else an InputError saying so."""
-    if not isinstance(slug, str) or not SLUG.match(slug):
+    if not isinstance(slug, str) or not paths.SLUG.match(slug):
         raise InputError(
             f"slug {slug!r}: use 1-64 lower-case letters, digits and '-', starting with a letter or "
             f"digit (e.g. 'sora-gpt4-bottleneck')"
