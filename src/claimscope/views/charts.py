@@ -11,6 +11,13 @@ FONT = "DejaVu Sans, claimscope CJK, Noto Sans CJK SC, PingFang SC, Microsoft Ya
 PALETTE = ["#1f5f8b", "#d1603d", "#3c8d5a", "#8e6c8a", "#c9a227", "#5b7083", "#b44b6b", "#4aa3a2"]
 WIDTH = 620
 VEGALITE_MIME = "application/vnd.vegalite.v6+json"
+# Axis labels in the words of views.fmt.scaled (Vega expression): 2.5e11 -> "250 bn", 1e5 -> "100,000".
+SCALED_LABEL = (
+    "abs(datum.value) >= 1e12 ? format(datum.value / 1e12, ',.3~g') + ' tn'"
+    " : abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.3~g') + ' bn'"
+    " : abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.3~g') + ' m'"
+    " : format(datum.value, ',.3~g')"
+)
 
 
 @alt.theme.register("claimscope", enable=False)
