@@ -136,7 +136,7 @@ CURRENT_SECTION = """
     var box = links[current.id].closest('.cs-toc');
     if (box && box.scrollHeight > box.clientHeight) {
       var r = links[current.id].getBoundingClientRect(), b = box.getBoundingClientRect();
-      if (r.top < b.top || r.bottom > b.bottom) { links[current.id].scrollIntoView({block: 'nearest'}); }
+      if (r.top < b.top || r.bottom > b.bottom) { box.scrollTop += r.top - b.top - b.height / 3; }
     }
   }
   document.querySelectorAll('.cs-toc a').forEach(function (a) {

@@ -15,11 +15,12 @@ from claimscope.views import fmt, tables
 CAPTION_KEY = "claimscope"
 
 
+def _caption_html(kind: str, caption: str) -> str:
+    return f'<p class="cs-caption cs-{kind}-caption">{html.escape(caption)}</p>'
+
+
 def _caption(kind: str, caption: str) -> None:
-    display(
-        HTML(f'<p class="cs-caption cs-{kind}-caption">{html.escape(caption)}</p>'),
-        metadata={CAPTION_KEY: {"kind": kind}},
-    )
+    display(HTML(_caption_html(kind, caption)), metadata={CAPTION_KEY: {"kind": kind}})
 
 
 def figure(chart, caption: str) -> None:
@@ -32,15 +33,23 @@ def figure(chart, caption: str) -> None:
 
 
 def table(frame, caption: str, index: bool = False, max_rows: int | None = None) -> None:
-    """Show a table with a numbered caption: a DataFrame (formatted by `fmt.cell`) or a `tables.Table`."""
+    """Show a table under its numbered caption: a DataFrame (formatted by `fmt.cell`) or a `tables.Table`.
+
+    Caption and table are one output, so a page break never falls between them.
+    """
     spec = frame if isinstance(frame, tables.Table) else tables.Table(frame, index=index)
     rows = len(spec.frame)
     if max_rows is not None:
         spec = spec.head(max_rows)
-    _caption("table", caption)
-    display(HTML(spec.html()))
-    if max_rows is not None and rows > max_rows:
-        display(HTML(f'<p class="cs-more">{rows - max_rows} more rows in the data export.</p>'))
+    more = (
+        f'<p class="cs-more">{rows - max_rows} more rows in the data export.</p>'
+        if max_rows and rows > max_rows
+        else ""
+    )
+    display(
+        HTML(f'<div class="cs-table-block">{_caption_html("table", caption)}{spec.html()}{more}</div>'),
+        metadata={CAPTION_KEY: {"kind": "table"}},
+    )
 
 
 def html_block(markup: str) -> None:
@@ -78,7 +87,7 @@ def analysis(text: str, reasoning: str = "", title: str = "", ix=None) -> None:
     With `ix` (a `links.Index`), the claim, check and prediction ids in the text become links.
     """
     link = ix.linkify if ix is not None else (lambda t: t)
-    display(HTML(analysis_html(link(html.escape(text)), link(html.escape(reasoning)), html.escape(title))))
+    display(HTML(analysis_html(link(html.escape(text)), link(html.escape(reasoning)), link(html.escape(title)))))
 
 
 def notice(text: str) -> None:
