@@ -101,3 +101,31 @@ def test_the_font_subset_is_the_same_bytes_for_the_same_text(monkeypatch):
     first = fonts.subset_woff(set("希望别走老路"))
     monkeypatch.setattr(time, "time", lambda: 4_000_000_000.0)  # a later clock must not change the bytes
     assert fonts.subset_woff(set("希望别走老路")) == first
+
+
+def test_merge_letters_the_appendix_and_its_captions():
+    import nbformat
+
+    from claimscope.views.show import CAPTION_KEY
+
+    chapter = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# One\n\n## Part")])
+    appendix = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Full text"),
+            nbformat.v4.new_markdown_cell("# Sources\n\n## Web"),
+            nbformat.v4.new_code_cell(
+                outputs=[
+                    nbformat.v4.new_output(
+                        "display_data",
+                        data={"text/html": '<p class="cs-caption cs-table-caption">All sources.</p>'},
+                        metadata={CAPTION_KEY: {"kind": "table"}},
+                    )
+                ]
+            ),
+        ]
+    )
+    appendix.metadata["claimscope"] = {"appendix": True}
+    merged = merge.merge([chapter, appendix])
+    headings = [c.source for c in merged.cells if c.cell_type == "markdown"]
+    assert headings == ["# 1. One\n\n## 1.1 Part", "# Appendix A. Full text", "# Appendix B. Sources\n\n## B.1 Web"]
+    assert "Table B.1." in merged.cells[-1].outputs[0]["data"]["text/html"]
