@@ -65,10 +65,10 @@ def bar_by_paragraph(frame: pd.DataFrame, value: str, title: str, value_title: s
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("paragraph:O", title="Paragraph", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-            y=alt.Y(f"{value}:Q", title=value_title),
+            y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d")),
             tooltip=[
                 alt.Tooltip("paragraph:O", title="Paragraph"),
-                alt.Tooltip(f"{value}:Q", title=value_title),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=",d"),
                 alt.Tooltip("preview:N", title="Begins"),
             ],
         )
@@ -83,7 +83,11 @@ def signals_by_paragraph(frame: pd.DataFrame) -> alt.Chart:
         y=alt.Y("signal:N", title=None, sort=None),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="Found"),
-        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), "signal:N", alt.Tooltip("count:Q", title="Found")],
+        color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="Found", legend=alt.Legend(format="d")),
+        tooltip=[
+            alt.Tooltip("paragraph:O", title="Paragraph"),
+            alt.Tooltip("signal:N", title="Signal"),
+            alt.Tooltip("count:Q", title="Found", format=",d"),
+        ],
     )
     return cells.properties(width=WIDTH, height=alt.Step(18))
