@@ -94,16 +94,16 @@ def _variant_row(folder: Path, run: dict) -> str:
     return (
         f"<tr><td><b>{html.escape(run.get('title', folder.name))}</b><br><code>{name}</code></td>"
         f"<td>{html.escape(values.get('article', ''))}</td><td>{html.escape(describe(values))}</td>"
-        f"<td>{html.escape(run.get('finished', ''))}</td>"
+        f"<td>{html.escape(run.get('finished', '').replace('T', ' ').replace('Z', ' UTC'))}</td>"
         f'<td><a href="{name}/report.html">HTML</a> · <a href="{name}/report.pdf">PDF</a> · '
         f'<a href="{name}/data/">data</a> · <a href="{name}/run.json">run.json</a></td></tr>'
     )
 
 
 INDEX_INTRO = (
-    "Each report takes the same article apart: its argument, a check of its figures against sourced data, "
+    "Each report takes an article apart: its argument, a check of its figures against sourced data, "
     "a model of the industries it talks about, and its predictions against what happened. "
-    "The variants differ only in the parameters named below; everything else is shared."
+    "Variants of one article differ only in the parameters named below."
 )
 
 
