@@ -21,13 +21,13 @@ class Visit:
     result: object = None
 
 
-def visit(html_file: Path, script: str | None = None, wait_ms: int = 1500) -> Visit:
-    """Load `html_file`; any request not for that file is blocked and recorded."""
+def visit(html_file: Path, script: str | None = None, wait_ms: int = 1500, width: int = 1280) -> Visit:
+    """Load `html_file` in a window `width` px wide; any request not for that file is blocked and recorded."""
     seen = Visit()
     page_url = Path(html_file).resolve().as_uri()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=pdf.chromium(), args=pdf.FLAGS[1:])
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": width, "height": 900})
 
         def route(r):
             if r.request.url == page_url or r.request.url.startswith("data:"):

@@ -77,12 +77,6 @@ def test_quotes_are_verbatim(predictions, seed):
         assert p.quote in seed.paragraph(p.paragraph).text
 
 
-def test_timeline_spec(predictions, base):
-    spec = hindsight.timeline(base, predictions, AS_OF, "2024-02-19").to_dict()
-    dots = spec["layer"][-1]
-    assert dots["encoding"]["x"]["field"] == "date" and dots["encoding"]["y"]["field"] == "category"
-
-
 def test_a_bad_prediction_is_refused_naming_file_id_and_field(tmp_path, seed, claimset, base):
     path = tmp_path / "predictions.yaml"
     path.write_text("predictions:\n  - id: H01\n    claims: [C57]\n    paragraph: 29\n")

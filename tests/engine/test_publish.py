@@ -40,3 +40,21 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path):
     target = tmp_path / "x.txt"
     publish.write_atomic(target, "hello")
     assert target.read_text() == "hello" and os.listdir(tmp_path) == ["x.txt"]
+
+
+def test_describe_names_what_a_variant_changes_from_the_defaults():
+    from claimscope.engine import parameters as params
+
+    defaults = {name: p.default for name, p in params.PARAMETERS.items()}
+    assert publish.describe(defaults) == "the defaults"
+    changed = publish.describe({**defaults, "scenario": "bear", "as_of": "2024-12-31"})
+    assert "bear" in changed and "2024-12-31" in changed and "article" not in changed
+
+
+def test_index_says_what_each_variant_changes(tmp_path):
+    staged = publish.stage("v", tmp_path)
+    run = {"title": "Bear case", "finished": "now", "parameters": {"article": "a", "scenario": "bear"}}
+    (staged / "run.json").write_text(json.dumps(run))
+    publish.publish(staged, "v", tmp_path)
+    index = publish.write_index(tmp_path).read_text()
+    assert "Bear case" in index and "bear" in index and "What this variant changes" in index

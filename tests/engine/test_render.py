@@ -111,3 +111,31 @@ def test_a_page_that_would_load_from_the_network_is_a_render_error_with_an_exit_
     with pytest.raises(RenderError) as refused:
         render.render(nb, "T", "S", "F")
     assert "load 1 resource(s) from the network" in str(refused.value) and refused.value.exit_code == 1
+
+
+def test_merge_letters_the_appendix_and_its_captions():
+    import nbformat
+
+    from claimscope.views.show import CAPTION_KEY
+
+    chapter = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# One\n\n## Part")])
+    appendix = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Full text"),
+            nbformat.v4.new_markdown_cell("# Sources\n\n## Web"),
+            nbformat.v4.new_code_cell(
+                outputs=[
+                    nbformat.v4.new_output(
+                        "display_data",
+                        data={"text/html": '<p class="cs-caption cs-table-caption">All sources.</p>'},
+                        metadata={CAPTION_KEY: {"kind": "table"}},
+                    )
+                ]
+            ),
+        ]
+    )
+    appendix.metadata["claimscope"] = {"appendix": True}
+    merged = merge.merge([chapter, appendix])
+    headings = [c.source for c in merged.cells if c.cell_type == "markdown"]
+    assert headings == ["# 1. One\n\n## 1.1 Part", "# Appendix A. Full text", "# Appendix B. Sources\n\n## B.1 Web"]
+    assert "Table B.1." in merged.cells[-1].outputs[0]["data"]["text/html"]

@@ -53,6 +53,7 @@ class Definition(BaseModel):
 class Check(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^fc-[a-z0-9-]+$")
+    title: str | None = None  # a few words for readers; the id's words when absent
     claim: str
     paragraph: int
     quote: str
@@ -199,10 +200,16 @@ def combine(verdicts: list[str], threshold: bool = False) -> str:
 # ---------------------------------------------------------------- results
 
 
+def title(check: Check) -> str:
+    """The check's name for readers: its title, or its id's words."""
+    return check.title or check.id.removeprefix("fc-").replace("-", " ").capitalize()
+
+
 def evaluate(check: Check, base) -> dict:
     """One result row: article value, evidence at date and later, ratio, rule and final verdicts."""
     row = {
         "check": check.id,
+        "title": title(check),
         "claim": check.claim,
         "P": check.paragraph,
         "quote": check.quote,
@@ -216,7 +223,10 @@ def evaluate(check: Check, base) -> dict:
         "definition": None,
         "ratio": None,
         "rule verdict": None,
-        "later": None,
+        "evidence low": None,
+        "evidence high": None,
+        "alternatives": [],
+        "later": [],
     }
     if check.kind == "quantity":
         low, high, unit, currency = article_value(check)
@@ -235,10 +245,9 @@ def evaluate(check: Check, base) -> dict:
                     "evidence high": e_hi,
                 }
             )
-            row["alternatives"] = "; ".join(
-                f"{d.definition}: {_fmt(v)} ({res})" for (d, v), res in zip(found[1:], results[1:])
-            )
-        row["later"] = "; ".join(f"{d.definition}: {_fmt(evidence_value(base, d, currency))}" for d in check.later)
+            # (definition, low, high, verdict under it): the views format them for readers
+            row["alternatives"] = [(d.definition, *v, res) for (d, v), res in zip(found[1:], results[1:])]
+        row["later"] = [(d.definition, *evidence_value(base, d, currency), None) for d in check.later]
     row["verdict"] = check.verdict or row["rule verdict"]
     row["overridden"] = bool(check.verdict and row["rule verdict"] and check.verdict != row["rule verdict"])
     if row["overridden"] and not (check.override_reason or "").strip():
@@ -255,11 +264,6 @@ def evaluate(check: Check, base) -> dict:
     row["reasoning"] = check.reasoning
     row["sources"] = " ".join(sources_of(check, base))
     return row
-
-
-def _fmt(value: tuple[float, float]) -> str:
-    lo, hi = value
-    return f"{lo:,.4g}" if lo == hi else f"{lo:,.4g}–{hi:,.4g}"
 
 
 def sources_of(check: Check, base) -> list[str]:
@@ -319,129 +323,6 @@ def verdict_counts(frame: pd.DataFrame) -> pd.DataFrame:
     counts = frame["verdict"].value_counts()
     return pd.DataFrame(
         {"verdict": [v for v in VERDICTS if v in counts], "checks": [int(counts[v]) for v in VERDICTS if v in counts]}
-    )
-
-
-# ---------------------------------------------------------------- charts
-
-VERDICT_COLOURS = {
-    "accurate": "#3c8d5a",
-    "roughly right": "#9bbf5a",
-    "overstated": "#d1603d",
-    "understated": "#8e6c8a",
-    "depends on definition": "#c9a227",
-    "unverifiable": "#9aa5ae",
-    "inaccurate": "#b0342c",
-}
-
-
-def _verdict_colour(title: str = "Verdict"):
-    import altair as alt
-
-    return alt.Color(
-        "verdict:N", scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values())), title=title
-    )
-
-
-def ratio_chart(frame: pd.DataFrame):
-    """Article value / evidence on a log scale, with the bands of the verdict rule."""
-    import altair as alt
-
-    data = frame[frame["ratio"].notna()].copy()
-    data["label"] = data["claim"] + " · " + data["check"].str.replace("fc-", "", regex=False)
-    bands = pd.DataFrame(
-        {
-            "lo": [1 / ROUGHLY, 1 / ACCURATE],
-            "hi": [ROUGHLY, ACCURATE],
-            "band": ["roughly right (within 50%)", "accurate (within 10%)"],
-        }
-    )
-    x = alt.X("ratio:Q", scale=alt.Scale(type="log", domain=[0.05, 20]), title="Article value ÷ evidence (log scale)")
-    shade = (
-        alt.Chart(bands)
-        .mark_rect(opacity=0.18, color="#3c8d5a")
-        .encode(x=alt.X("lo:Q", scale=alt.Scale(type="log", domain=[0.05, 20])), x2="hi:Q", tooltip=["band:N"])
-    )
-    one = alt.Chart(pd.DataFrame({"ratio": [1.0]})).mark_rule(color="#1d2329").encode(x=x)
-    points = (
-        alt.Chart(data)
-        .mark_point(filled=True, size=120)
-        .encode(
-            x=x,
-            y=alt.Y("label:N", sort=None, title=None),
-            color=_verdict_colour(),
-            tooltip=[
-                alt.Tooltip("check:N"),
-                alt.Tooltip("quote:N", title="Quote"),
-                alt.Tooltip("ratio:Q", format=".3f"),
-                alt.Tooltip("definition:N", title="Evidence"),
-                alt.Tooltip("verdict:N"),
-            ],
-        )
-    )
-    return (shade + one + points).properties(
-        width=560, height=alt.Step(22), title="How far each figure of the article is from the evidence"
-    )
-
-
-def values_chart(frame: pd.DataFrame):
-    """Each quantitative claim: the article's value or range (bar) against the evidence (diamond), log scale."""
-    import altair as alt
-
-    data = frame[frame["evidence low"].notna()].copy() if "evidence low" in frame else frame.iloc[0:0]
-    data["label"] = data["claim"] + " · " + data["unit"].fillna("") + " " + data["currency"].fillna("")
-    scale = alt.Scale(type="log")
-    article = (
-        alt.Chart(data)
-        .mark_bar(height=10, color="#1f5f8b", opacity=0.55)
-        .encode(
-            x=alt.X("article low:Q", scale=scale, title="Value in the claim's own unit (log scale)"),
-            x2="article high:Q",
-            y=alt.Y("label:N", sort=None, title=None),
-            tooltip=[
-                alt.Tooltip("quote:N", title="Article"),
-                alt.Tooltip("article low:Q", format=",.4g"),
-                alt.Tooltip("article high:Q", format=",.4g"),
-            ],
-        )
-    )
-    tick = (
-        alt.Chart(data)
-        .mark_tick(color="#1f5f8b", thickness=2, size=14)
-        .encode(x=alt.X("article low:Q", scale=scale), y=alt.Y("label:N", sort=None))
-    )
-    found = (
-        alt.Chart(data)
-        .mark_point(shape="diamond", filled=True, size=110)
-        .encode(
-            x=alt.X("evidence low:Q", scale=scale),
-            y=alt.Y("label:N", sort=None),
-            color=_verdict_colour(),
-            tooltip=[
-                alt.Tooltip("definition:N", title="Evidence"),
-                alt.Tooltip("evidence low:Q", format=",.4g"),
-                alt.Tooltip("verdict:N"),
-            ],
-        )
-    )
-    return (article + tick + found).properties(
-        width=560, height=alt.Step(22), title="Article (blue bar: its value or range) against the evidence (diamond)"
-    )
-
-
-def verdict_chart(frame: pd.DataFrame):
-    import altair as alt
-
-    return (
-        alt.Chart(verdict_counts(frame))
-        .mark_bar()
-        .encode(
-            y=alt.Y("verdict:N", sort=list(VERDICTS), title=None),
-            x=alt.X("checks:Q", title="Checks"),
-            color=_verdict_colour(),
-            tooltip=["verdict:N", "checks:Q"],
-        )
-        .properties(width=420, height=alt.Step(20))
     )
 
 

@@ -61,7 +61,7 @@ def check_toolchain() -> str:
 
 
 def print_pdf(html_file: Path, pdf_file: Path, browser: str | None = None, timeout: int = 120) -> None:
-    """Print `html_file` to `pdf_file` (A4 comes from the page's @page rule)."""
+    """Print `html_file` to `pdf_file`: A4 and page numbers come from the page's @page rule, bookmarks from its headings."""
     browser = browser or check_toolchain()
     with tempfile.TemporaryDirectory(prefix="claimscope-chromium-") as profile:
         cmd = [
@@ -69,6 +69,7 @@ def print_pdf(html_file: Path, pdf_file: Path, browser: str | None = None, timeo
             *FLAGS,
             f"--user-data-dir={profile}",
             "--virtual-time-budget=15000",
+            "--generate-pdf-document-outline",
             f"--print-to-pdf={pdf_file}",
             Path(html_file).resolve().as_uri(),
         ]
@@ -120,7 +121,7 @@ class Printer:
             self._playwright.stop()
 
     def print(self, html_file: Path, pdf_file: Path, timeout_ms: int = 60_000) -> None:
-        """Print `html_file` to an A4 `pdf_file` once every chart has drawn."""
+        """Print `html_file` to an A4 `pdf_file` with page numbers and bookmarks, once every chart has drawn."""
         self._started.result()
         self._thread.submit(self._print, html_file, pdf_file, timeout_ms).result()
         if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
@@ -133,6 +134,14 @@ class Printer:
             page.goto(Path(html_file).resolve().as_uri(), wait_until="load")
             page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
             page.emulate_media(media="print")
-            page.pdf(path=str(pdf_file), format="A4", print_background=True, prefer_css_page_size=True)
+            # outline: bookmarks from the h1-h6 headings; tagged: a structured PDF (needed for the outline)
+            page.pdf(
+                path=str(pdf_file),
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                outline=True,
+                tagged=True,
+            )
         finally:
             page.close()

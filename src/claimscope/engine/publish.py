@@ -71,28 +71,57 @@ def write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def describe(values: dict) -> str:
+    """What a variant changes from the defaults, in words ("industry scenario bear; as of 2024-12-31")."""
+    from claimscope.engine import parameters as params
+
+    changed = []
+    for name, value in values.items():
+        param = params.PARAMETERS.get(name)
+        if param is None or value == param.default or name == "article":
+            continue
+        what = param.help.split("(")[0].strip()
+        changed.append(f"{what}: {value:,}" if isinstance(value, int | float) else f"{what}: {value}")
+    return "; ".join(changed) or "the defaults"
+
+
+def _variant_row(folder: Path, run: dict) -> str:
+    name = html.escape(folder.name)
+    values = run.get("parameters", {})
+    return (
+        f"<tr><td><b>{html.escape(run.get('title', folder.name))}</b><br><code>{name}</code></td>"
+        f"<td>{html.escape(values.get('article', ''))}</td><td>{html.escape(describe(values))}</td>"
+        f"<td>{html.escape(run.get('finished', '').replace('T', ' ').replace('Z', ' UTC'))}</td>"
+        f'<td><a href="{name}/{paths.REPORT_HTML}">HTML</a> · <a href="{name}/{paths.REPORT_PDF}">PDF</a> · '
+        f'<a href="{name}/data/">data</a> · <a href="{name}/{paths.RUN_RECORD}">{paths.RUN_RECORD}</a></td></tr>'
+    )
+
+
+INDEX_INTRO = (
+    "Each report takes an article apart: its argument, a check of its figures against sourced data, "
+    "a model of the industries it talks about, and its predictions against what happened. "
+    "Variants of one article differ only in the parameters named below."
+)
+
+
 def write_index(output: Path) -> Path:
-    """output/index.html: one row per published variant, linking its HTML and PDF."""
+    """output/index.html: one row per published variant: its title, what it changes, its HTML and PDF."""
     rows = []
     for link in sorted(p for p in output.iterdir() if p.is_symlink() or paths.run_record(p.name, output).exists()):
         run_file = paths.run_record(link.name, output)
         if not run_file.exists():
             continue
-        run = json.loads(run_file.read_text(encoding="utf-8"))
-        name = html.escape(link.name)
-        rows.append(
-            f"<tr><td>{name}</td><td>{html.escape(run.get('title', ''))}</td>"
-            f"<td>{html.escape(run.get('finished', ''))}</td>"
-            f'<td><a href="{name}/{paths.REPORT_HTML}">HTML</a> · <a href="{name}/{paths.REPORT_PDF}">PDF</a> · '
-            f'<a href="{name}/{paths.RUN_RECORD}">{paths.RUN_RECORD}</a></td></tr>'
-        )
+        rows.append(_variant_row(link, json.loads(run_file.read_text(encoding="utf-8"))))
     page = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>claimscope reports</title>'
-        "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}td,th{padding:.3rem .6rem;"
-        "border-bottom:1px solid #ddd;text-align:left}</style></head><body><h1>claimscope reports</h1>"
-        "<table><thead><tr><th>Variant</th><th>Title</th><th>Built</th><th>Files</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table></body></html>\n"
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>claimscope reports</title>'
+        "<style>body{font-family:'DejaVu Sans',sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;"
+        "line-height:1.5;color:#1d2329}.wrap{overflow-x:auto}table{border-collapse:collapse;width:100%}"
+        "td,th{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+        "a{color:#1f5f8b}</style></head><body><h1>claimscope reports</h1>"
+        f"<p>{html.escape(INDEX_INTRO)}</p>"
+        '<div class="wrap"><table><thead><tr><th>Report</th><th>Article</th><th>What this variant changes</th>'
+        "<th>Built</th><th>Files</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div></body></html>\n"
     )
     index = paths.index_page(output)
     write_atomic(index, page)

@@ -103,7 +103,68 @@ def table_of_contents(body: str) -> str:
     for level, anchor, inner in re.findall(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', body, re.S):
         text = re.sub(r"<[^>]+>", "", inner).strip()
         items.append(f'<li class="cs-toc-{level}"><a href="#{anchor}">{text}</a></li>')
-    return '<nav class="cs-toc"><h2 class="cs-toc-title">Contents</h2><ol>' + "".join(items) + "</ol></nav>"
+    return "<ol>" + "".join(items) + "</ol>"
+
+
+def other_variants(title: str) -> list[tuple[str, str, str]]:
+    """(folder, title, what it changes) of every variant in reports.toml but the one titled `title`."""
+    from claimscope.engine import publish, variants
+
+    try:
+        listed = variants.load()
+    except Exception:  # a page rendered outside a project (tests, a notebook) has no variants to offer
+        return []
+    if not any(v.title == title for v in listed):
+        return []
+    return [(v.name, v.title, publish.describe(v.parameters)) for v in listed if v.title != title]
+
+
+def sidebar(body: str, title: str) -> str:
+    """Contents that stay in reach (a sidebar on wide screens, a bar on narrow ones) and the other variants."""
+    others = other_variants(title)
+    links = "".join(
+        f'<li><a href="../{html.escape(name)}/report.html">{html.escape(vtitle)}</a>'
+        f'<span class="cs-variant-what">{html.escape(what)}</span></li>'
+        for name, vtitle, what in others
+    )
+    variants = (
+        f'<div class="cs-variants"><p class="cs-toc-title">Other versions</p><ul>{links}</ul></div>' if links else ""
+    )
+    return (
+        '<nav class="cs-toc" aria-label="Contents"><details class="cs-toc-details" open>'
+        '<summary><span class="cs-toc-title">Contents</span> <span class="cs-current-name"></span></summary>'
+        f"{table_of_contents(body)}{variants}</details></nav>"
+    )
+
+
+# Marks the contents entry of the section being read (no library, nothing loaded).
+CURRENT_SECTION = """
+(function () {
+  var links = {}, names = document.querySelector('.cs-current-name');
+  document.querySelectorAll('.cs-toc a[href^="#"]').forEach(function (a) { links[a.getAttribute('href').slice(1)] = a; });
+  var heads = Array.prototype.filter.call(document.querySelectorAll('main h1[id], main h2[id]'), function (h) { return links[h.id]; });
+  var details = document.querySelector('.cs-toc-details');
+  if (window.matchMedia('(max-width: 1099px)').matches && details) { details.open = false; }
+  function mark() {
+    var current = heads[0];
+    heads.forEach(function (h) { if (h.getBoundingClientRect().top < 120) { current = h; } });
+    Object.keys(links).forEach(function (k) { links[k].classList.remove('cs-current'); });
+    if (!current) { return; }
+    links[current.id].classList.add('cs-current');
+    if (names) { names.textContent = '· ' + links[current.id].textContent; }
+    var box = links[current.id].closest('.cs-toc');
+    if (box && box.scrollHeight > box.clientHeight) {
+      var r = links[current.id].getBoundingClientRect(), b = box.getBoundingClientRect();
+      if (r.top < b.top || r.bottom > b.bottom) { box.scrollTop += r.top - b.top - b.height / 3; }
+    }
+  }
+  document.querySelectorAll('.cs-toc a').forEach(function (a) {
+    a.addEventListener('click', function () { if (window.matchMedia('(max-width: 1099px)').matches && details) { details.open = false; } });
+  });
+  window.addEventListener('scroll', mark, {passive: true});
+  mark();
+})();
+"""
 
 
 def page(title: str, subtitle: str, body: str, footer: str, with_charts: bool) -> str:
@@ -114,10 +175,12 @@ def page(title: str, subtitle: str, body: str, footer: str, with_charts: bool) -
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{css}</style>{script}</head><body>"
-        f'<header class="cs-header"><h1 class="cs-title">{html.escape(title)}</h1>'
+        f'<div class="cs-layout">{sidebar(body, title)}<div class="cs-page">'
+        f'<header class="cs-header"><p class="cs-title">{html.escape(title)}</p>'
         f'<p class="cs-subtitle">{html.escape(subtitle)}</p></header>'
-        f"{table_of_contents(body)}<main>{body}</main>"
-        f'<footer class="cs-footer">{footer}</footer></body></html>\n'
+        f"<main>{body}</main>"
+        f'<footer class="cs-footer">{footer}</footer></div></div>'
+        f"<script>{CURRENT_SECTION}</script></body></html>\n"
     )
 
 

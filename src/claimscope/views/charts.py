@@ -11,6 +11,13 @@ FONT = "DejaVu Sans, claimscope CJK, Noto Sans CJK SC, PingFang SC, Microsoft Ya
 PALETTE = ["#1f5f8b", "#d1603d", "#3c8d5a", "#8e6c8a", "#c9a227", "#5b7083", "#b44b6b", "#4aa3a2"]
 WIDTH = 620
 VEGALITE_MIME = "application/vnd.vegalite.v6+json"
+# Axis labels in the words of views.fmt.scaled (Vega expression): 2.5e11 -> "250 bn", 1e5 -> "100,000".
+SCALED_LABEL = (
+    "abs(datum.value) >= 1e12 ? format(datum.value / 1e12, ',.3~g') + ' tn'"
+    " : abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.3~g') + ' bn'"
+    " : abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.3~g') + ' m'"
+    " : format(datum.value, ',.3~g')"
+)
 
 
 @alt.theme.register("claimscope", enable=False)
@@ -58,10 +65,10 @@ def bar_by_paragraph(frame: pd.DataFrame, value: str, title: str, value_title: s
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("paragraph:O", title="Paragraph", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-            y=alt.Y(f"{value}:Q", title=value_title),
+            y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d")),
             tooltip=[
                 alt.Tooltip("paragraph:O", title="Paragraph"),
-                alt.Tooltip(f"{value}:Q", title=value_title),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=",d"),
                 alt.Tooltip("preview:N", title="Begins"),
             ],
         )
@@ -76,7 +83,11 @@ def signals_by_paragraph(frame: pd.DataFrame) -> alt.Chart:
         y=alt.Y("signal:N", title=None, sort=None),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="Found"),
-        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), "signal:N", alt.Tooltip("count:Q", title="Found")],
+        color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="Found", legend=alt.Legend(format="d")),
+        tooltip=[
+            alt.Tooltip("paragraph:O", title="Paragraph"),
+            alt.Tooltip("signal:N", title="Signal"),
+            alt.Tooltip("count:Q", title="Found", format=",d"),
+        ],
     )
     return cells.properties(width=WIDTH, height=alt.Step(18))

@@ -8,57 +8,86 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
 from IPython.display import HTML, display
+
+from claimscope.views import fmt, tables
 
 CAPTION_KEY = "claimscope"
 
 
+def _caption_html(kind: str, caption: str) -> str:
+    return f'<p class="cs-caption cs-{kind}-caption">{html.escape(caption)}</p>'
+
+
 def _caption(kind: str, caption: str) -> None:
-    display(
-        HTML(f'<p class="cs-caption cs-{kind}-caption">{html.escape(caption)}</p>'),
-        metadata={CAPTION_KEY: {"kind": kind}},
-    )
+    display(HTML(_caption_html(kind, caption)), metadata={CAPTION_KEY: {"kind": kind}})
 
 
 def figure(chart, caption: str) -> None:
-    """Show a chart with a numbered caption (numbers are given when chapters are merged)."""
-    display(chart)
+    """Show a chart (Altair, or markup such as an inlined SVG) with a numbered caption.
+
+    Numbers are given when chapters are merged.
+    """
+    display(HTML(f'<div class="cs-figure">{chart}</div>') if isinstance(chart, str) else chart)
     _caption("figure", caption)
 
 
-def table(frame: pd.DataFrame, caption: str, index: bool = False, max_rows: int | None = None) -> None:
-    """Show a table with a numbered caption; cell text is escaped."""
-    shown = frame if max_rows is None else frame.head(max_rows)
-    _caption("table", caption)
-    display(HTML(shown.to_html(index=index, escape=True, classes="cs-table", border=0, na_rep="—")))
-    if max_rows is not None and len(frame) > max_rows:
-        display(HTML(f'<p class="cs-more">{len(frame) - max_rows} more rows in the data export.</p>'))
+def table(frame, caption: str, index: bool = False, max_rows: int | None = None) -> None:
+    """Show a table under its numbered caption: a DataFrame (formatted by `fmt.cell`) or a `tables.Table`.
+
+    Caption and table are one output, so a page break never falls between them.
+    """
+    spec = frame if isinstance(frame, tables.Table) else tables.Table(frame, index=index)
+    rows = len(spec.frame)
+    if max_rows is not None:
+        spec = spec.head(max_rows)
+    more = (
+        f'<p class="cs-more">{rows - max_rows} more rows in the data export.</p>'
+        if max_rows and rows > max_rows
+        else ""
+    )
+    display(
+        HTML(f'<div class="cs-table-block">{_caption_html("table", caption)}{spec.html()}{more}</div>'),
+        metadata={CAPTION_KEY: {"kind": "table"}},
+    )
 
 
-def quote(chinese: str, english: str, where: str = "") -> None:
+def html_block(markup: str) -> None:
+    """Show markup built by a views module (which escaped everything that came from data)."""
+    display(HTML(markup))
+
+
+def quote_html(chinese: str, english: str, where: str = "", where_html: str = "") -> str:
+    """A verbatim quote beside its translation; `where_html` is markup (e.g. links) made by a views module."""
+    cite = where_html or (html.escape(where) if where else "")
+    cite = f'<span class="cs-where">{cite}</span>' if cite else ""
+    return (
+        '<div class="cs-quote">'
+        f'<blockquote lang="zh">{html.escape(chinese)}</blockquote>'
+        f'<p class="cs-translation">{html.escape(english)} <span class="cs-label">translation</span>{cite}</p>'
+        "</div>"
+    )
+
+
+def quote(chinese: str, english: str, where: str = "", where_html: str = "") -> None:
     """A verbatim quote beside its translation (translation labelled as the project's own)."""
-    cite = f'<span class="cs-where">{html.escape(where)}</span>' if where else ""
-    display(
-        HTML(
-            '<div class="cs-quote">'
-            f'<blockquote lang="zh">{html.escape(chinese)}</blockquote>'
-            f'<p class="cs-translation">{html.escape(english)} <span class="cs-label">translation</span>{cite}</p>'
-            "</div>"
-        )
-    )
+    display(HTML(quote_html(chinese, english, where, where_html)))
 
 
-def analysis(text: str, reasoning: str = "", title: str = "") -> None:
-    """A judgement of the analyst's, labelled as such, with its reasoning beside it."""
-    why = f'<p class="cs-reasoning"><b>Reasoning:</b> {html.escape(reasoning)}</p>' if reasoning else ""
-    head = f" <b>{html.escape(title)}</b>" if title else ""
-    display(
-        HTML(
-            f'<div class="cs-analysis"><span class="cs-label">analysis</span>{head}'
-            f"<p>{html.escape(text)}</p>{why}</div>"
-        )
-    )
+def analysis_html(text_html: str, reasoning_html: str = "", title_html: str = "") -> str:
+    """An analysis box from markup (escape data first, e.g. with `links.Index.linkify(html.escape(text))`)."""
+    why = f'<p class="cs-reasoning"><b>Reasoning:</b> {reasoning_html}</p>' if reasoning_html else ""
+    head = f" <b>{title_html}</b>" if title_html else ""
+    return f'<div class="cs-analysis"><span class="cs-label">analysis</span>{head}<p>{text_html}</p>{why}</div>'
+
+
+def analysis(text: str, reasoning: str = "", title: str = "", ix=None) -> None:
+    """A judgement of the analyst's, labelled as such, with its reasoning beside it.
+
+    With `ix` (a `links.Index`), the claim, check and prediction ids in the text become links.
+    """
+    link = ix.linkify if ix is not None else (lambda t: t)
+    display(HTML(analysis_html(link(html.escape(text)), link(html.escape(reasoning)), link(html.escape(title)))))
 
 
 def notice(text: str) -> None:
@@ -80,10 +109,22 @@ def draft_banner(claimset) -> None:
         )
 
 
+def facts_html(pairs: dict, markup: bool = False) -> str:
+    """A two-column list of labelled facts; values are text (escaped) unless `markup`."""
+    value = (lambda v: str(v)) if markup else (lambda v: html.escape(fmt.cell(v)))
+    rows = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{value(v)}</td></tr>" for k, v in pairs.items())
+    return f'<table class="cs-facts">{rows}</table>'
+
+
+def meta_html(pairs: dict) -> str:
+    """Labelled facts on one wrapping line ("Publisher Reuters · Published 3 Mar 2024"); values are markup."""
+    items = [f'<span><span class="cs-meta-key">{html.escape(k)}</span> {v}</span>' for k, v in pairs.items() if v]
+    return f'<p class="cs-meta">{" · ".join(items)}</p>'
+
+
 def facts(pairs: dict) -> None:
-    """A small two-column list of labelled facts."""
-    rows = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>" for k, v in pairs.items())
-    display(HTML(f'<table class="cs-facts">{rows}</table>'))
+    """A small two-column list of labelled facts (numbers formatted for people)."""
+    display(HTML(facts_html(pairs)))
 
 
 def paragraphs(rows: list[tuple[int, str, str]]) -> None:

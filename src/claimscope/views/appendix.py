@@ -1,0 +1,176 @@
+"""The appendices: the reference entries every chapter links to (claims, sources, events, signals).
+
+Each entry carries the HTML id `links.anchor(kind, id)` and lists where it is used, linked back:
+a claim its checks, predictions and industry outputs and the claims it supports or attacks; a
+source the checks and events that cite it; an event the predictions it resolves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+
+from claimscope.analysis import factcheck
+from claimscope.analysis.claims import ClaimSet, edges
+from claimscope.text import signals
+from claimscope.views import fmt, show
+from claimscope.views.links import INDUSTRY, Index, anchor, industry_name, source_title
+from claimscope.views.tables import Table
+
+# ---------------------------------------------------------------- automatic signals
+
+
+def score_rule() -> str:
+    """The check-worthiness rule as the text module states it, without its notes for programmers."""
+    lines = signals.SCORE_RULE.splitlines()[1:]
+    return "\n".join(line for line in lines if "SentenceSignals" not in line and "WEIGHTS" not in line)
+
+
+def ranked(frame: pd.DataFrame) -> Table:
+    """The most check-worthy sentences with the points behind each score."""
+    shown = frame[["rank", "paragraph", "score", "text", "reasons"]].rename(
+        columns={"paragraph": "paragraph", "text": "sentence", "reasons": "points"}
+    )
+    return Table(shown, formats={"score": lambda v: fmt.number(v, 3)}, numeric=["rank", "paragraph", "score"])
+
+
+def numbers(frame: pd.DataFrame) -> Table:
+    """Every number of the article, its normalised value in words and its unit."""
+    rows = [
+        {
+            "paragraph": r["paragraph"],
+            "as written": r["text"],
+            "value": fmt.span(
+                r["low"], r["high"], r["unit"], r["currency"] if isinstance(r["currency"], str) else None
+            ),
+            "unit": r["unit"],
+            "reading": r["kind"],
+        }
+        for r in frame.to_dict("records")
+    ]
+    return Table(pd.DataFrame(rows), numeric=["paragraph", "value"])
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _uses(claimset: ClaimSet) -> dict[str, dict[str, list[str]]]:
+    uses = {c.id: {"supported by": [], "attacked by": []} for c in claimset.claims}
+    for a, b, relation in edges(claimset):
+        uses[b]["supported by" if relation == "support" else "attacked by"].append(a)
+    return uses
+
+
+def claim_entry(claim, section, uses: dict, ix: Index) -> str:
+    tested = [ix.link("check", i) if i.startswith("fc-") else html.escape(i) for i in claim.evidence_ids]
+    tested += [html.escape(industry_name(i)) for i in claim.model_outputs if i.startswith(INDUSTRY)]
+    tested += [ix.link("prediction", i) for i in claim.prediction_ids]
+    where = f"paragraph {claim.paragraph}, section {section.id}: {section.title}"
+    kind = f"{claim.type}, {claim.role}; evidence offered: {claim.evidence}"
+    links = {
+        "Supports": ", ".join(ix.link("claim", i) for i in claim.supports),
+        "Attacks": ", ".join(ix.link("claim", i) for i in claim.attacks),
+        "Supported by": ", ".join(ix.link("claim", i) for i in uses["supported by"]),
+        "Attacked by": ", ".join(ix.link("claim", i) for i in uses["attacked by"]),
+        "Tested in": ", ".join(tested),
+    }
+    devices = "; ".join(html.escape(f"{d.device}: {d.rationale}") for d in claim.devices)
+    return (
+        f'<section class="cs-entry cs-claim" id="{anchor("claim", claim.id)}">'
+        f'<p class="cs-entry-title">{html.escape(claim.id)} <span class="cs-entry-sub">{html.escape(where)}</span></p>'
+        + show.quote_html(claim.quote, claim.quote_en)
+        + show.meta_html({"Paraphrase (analysis)": html.escape(claim.paraphrase), "Kind": html.escape(kind)})
+        + show.meta_html(links)
+        + show.meta_html({"Devices (analysis)": devices})
+        + show.analysis_html(ix.linkify(html.escape(claim.assessment)))
+        + "</section>"
+    )
+
+
+def claim_entries(claimset: ClaimSet, ix: Index) -> str:
+    """Every claim's entry, in the article's order."""
+    if not claimset:
+        return '<p class="cs-notice">No curated claim breakdown exists yet for this article.</p>'
+    uses = _uses(claimset)
+    return "".join(claim_entry(c, claimset.section_of(c.paragraph), uses[c.id], ix) for c in claimset.claims)
+
+
+# ---------------------------------------------------------------- sources and events
+
+
+def cited_by(base, checks) -> dict[str, dict[str, list[str]]]:
+    """For every source: the checks and the events that cite it."""
+    uses: dict[str, dict[str, list[str]]] = {s: {"check": [], "event": []} for s in base.sources}
+    for check in checks or []:
+        for sid in factcheck.sources_of(check, base):
+            uses[sid]["check"].append(check.id)
+    for event in base.events.values():
+        uses[event.source_id]["event"].append(event.id)
+    return uses
+
+
+def source_entry(source, uses: dict, ix: Index) -> str:
+    english = (
+        f' <span class="cs-translation">{html.escape(source.quote_en)} <span class="cs-label">translation</span></span>'
+        if source.quote_en
+        else ""
+    )
+    published = fmt.date(source.date_published) if source.date_published else f"undated ({source.date_published_note})"
+    where = [ix.link("check", i) for i in uses["check"]] + [ix.link("event", i) for i in uses["event"]]
+    meta = {
+        "Publisher": html.escape(source.publisher),
+        "Published": html.escape(published),
+        "Accessed": html.escape(fmt.date(source.date_accessed)),
+        "Reliability": html.escape(source.tier),
+        "Quote found again": "yes" if source.quote_rechecked else "no (copied from the page once)",
+    }
+    return (
+        f'<section class="cs-entry cs-source" id="{anchor("source", source.id)}">'
+        f'<p class="cs-entry-title">{html.escape(source_title(source))}</p>'
+        + show.meta_html(meta)
+        + f'<p class="cs-source-quote">“{html.escape(source.quote)}”{english}</p>'
+        + show.meta_html(
+            {
+                "Address": f'<a class="cs-url" href="{html.escape(source.url)}">{html.escape(source.url)}</a>',
+                "Cited by": "; ".join(where) or "figures of the industry model",
+            }
+        )
+        + "</section>"
+    )
+
+
+def source_entries(base, checks, ix: Index) -> str:
+    """Every source record, sorted by title."""
+    uses = cited_by(base, checks)
+    chosen = sorted(base.sources.values(), key=lambda s: source_title(s).lower())
+    return "".join(source_entry(s, uses[s.id], ix) for s in chosen)
+
+
+def event_entries(base, predictions, ix: Index, as_of: str | None = None) -> str:
+    """Every dated event up to `as_of` (all by default), oldest first, with its source and the predictions it resolves."""
+    last = dt.date.fromisoformat(as_of) if as_of else dt.date.max
+    resolves: dict[str, list[str]] = {}
+    for p in predictions or []:
+        for r in p.resolutions:
+            for e in r.events:
+                resolves.setdefault(e, []).append(p.id)
+    out = []
+    for e in sorted((e for e in base.events.values() if e.date <= last), key=lambda e: (e.date, e.id)):
+        value = fmt.quantity(e.value, e.unit, e.currency) if e.value is not None else None
+        meta = {
+            "Date": html.escape(fmt.date(e.date)),
+            "Who": html.escape(e.entity),
+            "Where": html.escape(e.region),
+            "Category": html.escape(e.category),
+            "Value": html.escape(value) if value else "",
+            "Source": ix.link("source", e.source_id),
+            "Resolves": ", ".join(ix.link("prediction", i) for i in dict.fromkeys(resolves.get(e.id, []))),
+        }
+        note = show.meta_html({"Note": html.escape(e.note)}) if e.note else ""
+        out.append(
+            f'<section class="cs-entry cs-event" id="{anchor("event", e.id)}">'
+            f'<p class="cs-entry-title">{html.escape(e.title)}</p>' + show.meta_html(meta) + note + "</section>"
+        )
+    return "".join(out)

@@ -1,0 +1,144 @@
+"""Links between everything the report names: claims, checks, predictions, events and sources.
+
+Each of them has exactly one entry in the report, whose HTML id is `anchor(kind, id)`:
+
+    claim       claim-C57            appendix "Claim inventory"
+    check       check-fc-musk-...    chapter "Fact check", "Every check, with its reasoning"
+    prediction  prediction-H04       chapter "Hindsight", "The predictions, one by one"
+    event       event-<id>           appendix "Events"
+    source      source-<id>          appendix "Sources"
+
+`Index` knows which ids exist in this report and their human names, and only ever links to an id it
+knows, so no link leads nowhere. Tables use its column helpers (`ix.column("claim")`), prose its
+`linkify` (which links every claim, check and prediction id in a text). Everything it receives has
+been HTML-escaped already (tables escape cells before formatting); its own output is markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlparse
+
+KINDS = ("claim", "check", "prediction", "event", "source")
+INDUSTRY = "market."  # model outputs of the industry chapter, named but not (yet) linked
+_ID_IN_TEXT = re.compile(r"(?<![\w-])(C\d{2,3}|H\d{2}|fc-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])")
+_SEPARATORS = re.compile(r"[\s,;]+")
+PLACEHOLDER_TITLE = "(title not shown"  # sources whose page title was never seen
+
+
+def anchor(kind: str, id_: str) -> str:
+    """The HTML id of an entry."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of entry {kind!r}: one of {', '.join(KINDS)}")
+    return f"{kind}-{id_}"
+
+
+def _kind_of(id_: str) -> str:
+    if id_.startswith("fc-"):
+        return "check"
+    return "claim" if id_.startswith("C") else "prediction"
+
+
+def industry_name(key: str) -> str:
+    """A model output key as words: market.short_video -> "industry model: short video"."""
+    return "industry model: " + key.removeprefix(INDUSTRY).replace("_", " ")
+
+
+def source_title(source) -> str:
+    """A source's title; for a record whose title was never seen, words from its address."""
+    if not source.title.startswith(PLACEHOLDER_TITLE):
+        return source.title
+    url = urlparse(source.url)
+    slug = unquote(url.path.rstrip("/").rsplit("/", 1)[-1])
+    words = re.sub(r"\.(s?html?|php|aspx?)$", "", slug)
+    words = re.sub(r"[-_+]+", " ", words).strip()
+    host = url.netloc.removeprefix("www.")
+    return f"{words.capitalize()} (page at {host})" if words and not words.isdigit() else f"Page at {host}"
+
+
+@dataclass
+class Index:
+    """What this report has entries for: {(kind, id): (label, tooltip)}."""
+
+    entries: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+    def add(self, kind: str, id_: str, label: str, tooltip: str = "") -> None:
+        self.entries[(kind, id_)] = (label, tooltip)
+
+    def has(self, kind: str, id_: str) -> bool:
+        return (kind, id_) in self.entries
+
+    def label(self, kind: str, id_: str) -> str:
+        return self.entries.get((kind, id_), (id_, ""))[0]
+
+    def link(self, kind: str, id_: str, text: str | None = None) -> str:
+        """`text` (escaped here; the entry's label by default) linking to the entry, or plain text."""
+        label, tooltip = self.entries.get((kind, id_), (id_, ""))
+        shown = html.escape(text if text is not None else label)
+        if not self.has(kind, id_):
+            return shown
+        title = f' title="{html.escape(tooltip)}"' if tooltip else ""
+        return f'<a class="cs-ref cs-ref-{kind}" href="#{anchor(kind, id_)}"{title}>{shown}</a>'
+
+    def links(self, kind: str, ids, sep: str = ", ") -> str:
+        """Several entries, linked, joined by `sep`; a dash if there are none."""
+        ids = [i for i in (_SEPARATORS.split(ids) if isinstance(ids, str) else ids) if i and i != "—"]
+        return sep.join(self.link(kind, i) for i in ids) or "—"
+
+    def cite(self, kind: str, id_: str, paragraph: int) -> str:
+        """Where a quote comes from: "C57, paragraph 29" with the id linked."""
+        return f"{self.link(kind, id_)}, paragraph {int(paragraph)}"
+
+    def linkify(self, escaped: str) -> str:
+        """Already-escaped text with every known claim, check and prediction id made a link."""
+
+        def repl(m: re.Match) -> str:
+            id_ = m.group(1)
+            kind = _kind_of(id_)
+            return self.link(kind, id_, id_ if kind != "check" else None) if self.has(kind, id_) else id_
+
+        return _ID_IN_TEXT.sub(repl, escaped)
+
+    def column(self, kind: str, sep: str = ", "):
+        """For `tables.html(links=...)`: a cell of one or more ids of `kind` becomes their links."""
+        return lambda text, value: self.links(kind, html.unescape(str(value)), sep) if value else text
+
+    def text_column(self):
+        """For `tables.html(links=...)`: a cell of prose with ids in it."""
+        return lambda text, value: self.linkify(text)
+
+    def mixed_column(self, sep: str = ", "):
+        """A cell listing ids of several kinds (claims, checks, predictions, industry outputs)."""
+
+        def cell(text, value) -> str:
+            parts = [i for i in _SEPARATORS.split(html.unescape(str(value or ""))) if i and i != "—"]
+            shown = [
+                html.escape(industry_name(i)) if i.startswith(INDUSTRY) else self.link(_kind_of(i), i) for i in parts
+            ]
+            return sep.join(shown) or "—"
+
+        return cell
+
+
+def index(article: str, claimset=None, checks=None, predictions=None, base=None) -> Index:
+    """Every entry this report holds for `article` (what the curated files and evidence base define)."""
+    from claimscope.analysis import claims, evidence, factcheck, hindsight
+
+    base = base or evidence.load()
+    claimset = claimset if claimset is not None else claims.load(article)
+    checks = checks if checks is not None else factcheck.load(article)
+    predictions = predictions if predictions is not None else hindsight.load(article)
+    ix = Index()
+    for c in claimset.claims if claimset else []:
+        ix.add("claim", c.id, c.id, c.paraphrase)
+    for c in checks or []:
+        ix.add("check", c.id, factcheck.title(c), c.quote_en)
+    for p in predictions or []:
+        ix.add("prediction", p.id, p.id, p.statement)
+    for e in base.events.values():
+        ix.add("event", e.id, e.title, f"{e.date.isoformat()}, {e.entity}")
+    for s in base.sources.values():
+        ix.add("source", s.id, source_title(s), s.publisher)
+    return ix

@@ -1,0 +1,42 @@
+import re
+
+import pytest
+
+from claimscope.analysis import hindsight
+from claimscope.views import appendix, links
+
+
+@pytest.fixture(scope="module")
+def ix(claimset, checks, base):
+    return links.index("sora-gpt4-bottleneck", claimset, checks, hindsight.load("sora-gpt4-bottleneck"), base)
+
+
+def test_claim_entries_link_back_to_their_checks_and_supporters(claimset, ix):
+    html = appendix.claim_entries(claimset, ix)
+    assert html.count('class="cs-entry cs-claim"') == len(claimset.claims)
+    c57 = html[html.index('id="claim-C57"') :]
+    c57 = c57[: c57.index("</section>")]
+    assert "Supported by" in c57 and 'href="#claim-C44"' in c57
+    c54 = html[html.index('id="claim-C54"') :]
+    assert 'href="#check-fc-musk-net-worth"' in c54[: c54.index("</section>")]
+
+
+def test_every_source_and_event_has_one_entry_with_backlinks(base, checks, ix):
+    sources = appendix.source_entries(base, checks, ix)
+    assert len(re.findall(r'id="source-', sources)) == len(base.sources)
+    assert "title not shown" not in sources
+    events = appendix.event_entries(base, hindsight.load("sora-gpt4-bottleneck"), ix, "2024-12-31")
+    assert 0 < len(re.findall(r'id="event-', events)) < len(base.events)
+    assert 'href="#prediction-H' in events and 'href="#source-' in events
+
+
+def test_score_rule_has_no_code_names():
+    rule = appendix.score_rule()
+    assert "score =" in rule and "WEIGHTS" not in rule and "SentenceSignals" not in rule
+
+
+def test_numbers_read_in_words(seed):
+    from claimscope.text import signals
+
+    html = appendix.numbers(signals.numbers_frame(seed)).html()
+    assert "e+0" not in html and ">2023<" in html and "US$250 bn" in html

@@ -1,0 +1,35 @@
+import pytest
+
+from claimscope.views import links
+
+
+@pytest.fixture(scope="module")
+def ix(claimset, checks, base):
+    from claimscope.analysis import hindsight
+
+    return links.index("sora-gpt4-bottleneck", claimset, checks, hindsight.load("sora-gpt4-bottleneck"), base)
+
+
+def test_known_ids_link_to_their_entry_unknown_ones_stay_text(ix):
+    assert ix.link("claim", "C57").startswith('<a class="cs-ref cs-ref-claim" href="#claim-C57"')
+    assert ix.link("claim", "C999") == "C999"
+    text = ix.linkify("C57 rests on C44 and fc-musk-net-worth; C999 does not exist; H01 too.")
+    assert 'href="#claim-C57"' in text and 'href="#claim-C44"' in text and 'href="#prediction-H01"' in text
+    assert "Elon Musk&#x27;s net worth" in text or "Elon Musk's net worth" in text
+    assert "C999" in text and "#claim-C999" not in text
+
+
+def test_checks_and_sources_show_human_names(ix, base):
+    assert all(not label.startswith("fc-") for (kind, _), (label, _) in ix.entries.items() if kind == "check")
+    titles = [label for (kind, _), (label, _) in ix.entries.items() if kind == "source"]
+    assert not any(t.startswith(links.PLACEHOLDER_TITLE) for t in titles)
+
+
+def test_anchor_refuses_unknown_kinds():
+    with pytest.raises(ValueError):
+        links.anchor("figure", "x")
+
+
+def test_mixed_column_names_industry_outputs(ix):
+    cell = ix.mixed_column()("", "fc-musk-net-worth market.short_video H01")
+    assert "industry model: short video" in cell and 'href="#prediction-H01"' in cell
