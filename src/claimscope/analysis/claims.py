@@ -251,7 +251,10 @@ def from_draft(data: dict, where: str) -> ClaimSet:
                 raise InputError(f"{where}: claim {entry.get('id', k)}, field '{key}': expected one of {allowed}")
         entry["quote_en"] = entry.get("quote_en") or ""
         entry["paraphrase"] = entry.get("paraphrase") or "(not paraphrased yet: a draft)"
-        entry["assessment"] = entry.get("assessment") or "Drafted automatically: " + ("; ".join(reasons) or "no link")
+        entry["assessment"] = entry.get("assessment") or (
+            f"Drafted automatically ({entry['type']}, {entry['role']}): "
+            + ("; ".join(reasons) or "it supports or attacks no other candidate")
+        )
         entry["devices"] = []
         claims.append(Claim.model_construct(**{**_CLAIM_DEFAULTS, **entry}))
     sections = [Section.model_construct(**{"summary": "", **dict(s)}) for s in data.get("sections") or []]
