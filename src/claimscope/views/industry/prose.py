@@ -69,7 +69,7 @@ def _tools_note(m: Market, seg, r, v) -> tuple[str, str]:
 def sizes_note(m: Market) -> tuple[str, str]:
     years = {s.id: s.base_year for s in m.segments}
     oldest = min(years, key=years.get)
-    tiers = history_table(m).Tier.value_counts() if len(history_table(m)) else pd.Series(dtype=int)
+    tiers = history_table(m).frame.Tier.value_counts()
     return (
         f"Segment sizes are sourced for base years {min(years.values())}–{max(years.values())}; the oldest is "
         f"{m.label(oldest)} ({years[oldest]}), so its growth assumption carries {m.headline_year - years[oldest]} "

@@ -10,7 +10,9 @@ from claimscope.analysis.market import Market, assumptions, model, sensitivity
 from claimscope.analysis.market.assumptions import FIELDS, SCENARIOS
 from claimscope.analysis.market.montecarlo import Simulation
 from claimscope.analysis.market.spec import ROLE_REASON
-from claimscope.views.industry.words import METRIC_NAMES, bn, fmt, formula, name, pct
+from claimscope.views.industry.words import METRIC_NAMES, bn, formula, in_unit, name, pct
+from claimscope.views.links import Index
+from claimscope.views.tables import Table
 
 TESTS = {
     "not_disrupted": "savings / revenue stays below the disruption threshold",
@@ -43,8 +45,8 @@ def _figure_text(fig) -> str:
     return f"{fig.value:g}{'%' if fig.unit == 'percent' else ''}"
 
 
-def history_table(m: Market) -> pd.DataFrame:
-    """The sourced series behind each segment's size, with figure and source ids."""
+def history_table(m: Market, ix: Index | None = None) -> Table:
+    """The sourced series behind each segment's size, each source linked to its entry."""
     ev, rows = evidence.load(), []
     for seg in m.segments:
         for metric, entity in seg.history:
@@ -63,7 +65,10 @@ def history_table(m: Market) -> pd.DataFrame:
                         "Note": fig.note or "",
                     }
                 )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(
+        rows, columns=["Segment", "Figure", "Metric", "Entity", "Period", "Value", "Source", "Tier", "Note"]
+    )
+    return Table(frame, links={"Source": ix.column("source")} if ix else {}, wide=True)
 
 
 def assumption_table(m: Market, parameters: tuple[str, ...] | None = None, reasoning: bool = True) -> pd.DataFrame:
@@ -81,8 +86,8 @@ def assumption_table(m: Market, parameters: tuple[str, ...] | None = None, reaso
             {
                 "Assumption": f"{'All segments' if a.segment == 'all' else m.label(a.segment)} · {name(a.parameter)}",
                 "Id": a.id,
-                **{w.capitalize(): fmt(a.value(w), a.unit) for w in SCENARIOS},
-                "Range": f"{fmt(a.value('low'), a.unit)} – {fmt(a.value('high'), a.unit)}",
+                **{w.capitalize(): in_unit(a.value(w), a.unit) for w in SCENARIOS},
+                "Range": f"{in_unit(a.value('low'), a.unit)} – {in_unit(a.value('high'), a.unit)}",
                 "Distribution": a.distribution,
                 "Source": "; ".join(formulas + [", ".join(a.figures + a.events)]).strip("; ")
                 or "assumption (see reasoning)",
@@ -96,15 +101,15 @@ def assumption_table(m: Market, parameters: tuple[str, ...] | None = None, reaso
                     {
                         "Assumption": f"{seg.label} · {name(parameter)}",
                         "Id": f"{seg.id}.{parameter}",
-                        **{w.capitalize(): fmt(value, "share") for w in SCENARIOS},
+                        **{w.capitalize(): in_unit(value, "share") for w in SCENARIOS},
                         "Range": "fixed",
                         "Distribution": "none",
                         "Source": "structural: a definition, not an assumption",
                         "Reasoning": ROLE_REASON[seg.role],
                     }
                 )
-    frame = pd.DataFrame(rows)
-    return frame.drop(columns=["Id", "Distribution"]) if reasoning else frame.drop(columns=["Reasoning"])
+    frame = pd.DataFrame(rows).drop(columns=["Id"])  # readers see the assumption's name, not its key
+    return frame.drop(columns=["Distribution"]) if reasoning else frame.drop(columns=["Reasoning"])
 
 
 def outputs_table(m: Market, scenario: str, threshold: float) -> pd.DataFrame:
@@ -173,7 +178,9 @@ def break_even_table(m: Market, frame: pd.DataFrame) -> pd.DataFrame:
     unit = frame.parameter.map(lambda p: "ratio" if p == "elasticity" else "share")
 
     def show(col):
-        return [fmt(x, u) if x is not None and np.isfinite(x) else "none in range" for x, u in zip(frame[col], unit)]
+        return [
+            in_unit(x, u) if x is not None and np.isfinite(x) else "none in range" for x, u in zip(frame[col], unit)
+        ]
 
     return pd.DataFrame(
         {
@@ -181,7 +188,9 @@ def break_even_table(m: Market, frame: pd.DataFrame) -> pd.DataFrame:
             "Segment": frame.label,
             "Parameter": frame.parameter.map(name),
             "Assumed": show("assumed"),
-            "Plausible range": [f"{fmt(lo, u)} – {fmt(hi, u)}" for lo, hi, u in zip(frame.low, frame.high, unit)],
+            "Plausible range": [
+                f"{in_unit(lo, u)} – {in_unit(hi, u)}" for lo, hi, u in zip(frame.low, frame.high, unit)
+            ],
             "Claim fails": frame.fails.map({"above": "above", "below": "below", None: "—"}).fillna("—"),
             "Break-even, full adoption": show("break_even"),
             f"Break-even, {m.headline_year}": show("break_even_dated"),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from claimscope.analysis.market import Market
+from claimscope.views import fmt
 
 NAMES = {
     "growth": "growth a year",
@@ -27,18 +26,16 @@ def name(parameter: str) -> str:
 
 
 def pct(x: float, digits: int = 1) -> str:
-    """A share as a percentage, with one more digit for small values."""
-    if x is None or not np.isfinite(x):
-        return "—"
-    return f"{x * 100:.{digits + 1 if abs(x) < 0.01 and x != 0 else digits}f}%"
+    """A share as a percentage (the report's one format, views.fmt)."""
+    return fmt.percent(x, digits)
 
 
 def bn(x: float) -> str:
-    """USD bn with three significant-ish digits."""
-    return f"{x:,.3f}" if abs(x) < 1 else f"{x:,.2f}" if abs(x) < 10 else f"{x:,.1f}"
+    """An amount already in USD bn, as a plain number (the report's one format, views.fmt)."""
+    return fmt.number(x, 3)
 
 
-def fmt(value: float, unit: str) -> str:
+def in_unit(value: float, unit: str) -> str:
     """An assumption value in its unit."""
     if unit in ("share", "share per year"):
         return pct(value)
