@@ -133,7 +133,8 @@ def test_new_english_and_chinese_articles_build_with_a_draft_map_and_notices_nam
     for slug in ("new-en", "new-zh"):
         html = (project_copy / "output" / slug / "report.html").read_text(encoding="utf-8")
         assert "DRAFT argument." in html  # chapter 2 ran, with the banner
-        assert "DRAFT argument map (drafted automatically, not curated)" in html  # the map's title
+        assert "<b>DRAFT</b> argument map: drafted automatically, not curated" in html  # above the map
+        assert f"seeds/{slug}/market.yaml (the industry model" in html  # chapter 4's notice
         assert f"seeds/{slug}/factchecks.yaml (the curated fact checks)" in html  # chapter 3's notice
         assert f"seeds/{slug}/predictions.yaml (the article&#x27;s predictions)" in html or (
             f"seeds/{slug}/predictions.yaml (the article's predictions)" in html
