@@ -45,7 +45,8 @@ def test_a_change_to_an_input_reruns_only_the_chapters_that_read_it(small):
     figures = small / "data" / "figures.csv"
     figures.write_text(figures.read_text() + "\n")
     dry = _claimscope("build", "--dry-run")
-    assert "one: skip (up to date)" in dry.stdout  # chapters 1 and 2 read no sourced data
+    assert "01_article.ipynb: cached" in dry.stdout  # chapter 1 reads no sourced data
+    assert "02_argument.ipynb: run (changed: inputs)" in dry.stdout  # chapter 2 links events and sources
     claims = small / "seeds" / "sora-gpt4-bottleneck" / "claims.yaml"
     claims.write_text(claims.read_text() + "\n")
     dry = _claimscope("build", "--dry-run")

@@ -41,7 +41,9 @@ def test_the_software_verdict_states_the_path_the_counterfactual_and_the_one_ass
     text, why = prose.verdicts(M, "base", 0.05, sim, be)[-1]
     r = model.headline(M, "base", 0.05).set_index("segment").loc["post_software"]
     assert (
-        "counterfactual" in text and words.bn(r.revenue) in text and words.bn(r.revenue + r.tool_market_change) in text
+        "counterfactual" in text
+        and words.usd(r.revenue) in text
+        and words.usd(r.revenue + r.tool_market_change) in text
     )
     assert "The sign turns on one assumption" in why and "{" not in why
 

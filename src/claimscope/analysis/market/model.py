@@ -82,7 +82,7 @@ class Market:
 
         def value(match) -> str:
             fig = evidence.load().figure(match.group(1))
-            return f"USD {self.usd_bn(fig.value, fig.currency):,.2f}bn" if fig.unit == "money" else f"{fig.value:g}"
+            return f"US${self.usd_bn(fig.value, fig.currency):,.2f} bn" if fig.unit == "money" else f"{fig.value:g}"
 
         return spec.PLACEHOLDER.sub(value, text)
 

@@ -8,7 +8,7 @@ import pandas as pd
 from claimscope.analysis.market import Market, model
 from claimscope.analysis.market.montecarlo import Simulation
 from claimscope.views.industry.tables import history_table
-from claimscope.views.industry.words import bn, formula, join, name, pct
+from claimscope.views.industry.words import formula, join, name, pct, usd
 
 FORMULA_WORDS = (
     "savings / revenue = production share × AI-substitutable share × adoption × cost reduction (after vendor "
@@ -53,9 +53,9 @@ def segment_notes(m: Market, scenario: str, threshold: float) -> list[tuple[str,
 def _tools_note(m: Market, seg, r, v) -> tuple[str, str]:
     year = m.headline_year
     text = (
-        f"{seg.label}: incumbent tools earn USD {bn(r.revenue)}bn in {year} without AI video; AI video replaces "
+        f"{seg.label}: incumbent tools earn {usd(r.revenue)} in {year} without AI video; AI video replaces "
         f"{pct(v['substitution'])} of their use at full adoption, {pct(r.adoption)} of that by {year}. Incumbents "
-        f"lose USD {bn(r.tools_at_risk)}bn, AI vendors gain {bn(r.vendor_pool)}bn, so the tool market ends "
+        f"lose {usd(r.tools_at_risk)}, AI vendors gain {usd(r.vendor_pool)}, so the tool market ends "
         f"{pct(r.tool_market_change_share)} {'below' if r.tool_market_change < 0 else 'above'} that counterfactual."
     )
     why = (
@@ -183,9 +183,9 @@ def _shrinks(m, claim, h, s, rows, scenario) -> tuple[str, str]:
     text = (
         f"“{claim.text}” (P{claim.paragraph}) {'holds' if r.tool_market_change < 0 else 'does not hold'} in the "
         f"{scenario} scenario, and only against a counterfactual: without AI video the tool market would grow "
-        f"from USD {bn(start.revenue)}bn ({seg.base_year}) to {bn(r.revenue)}bn by {year}; with it, incumbents "
-        f"lose USD {bn(r.tools_at_risk)}bn and AI vendors gain {bn(r.vendor_pool)}bn, so it reaches "
-        f"{bn(after)}bn, {pct(r.tool_market_change_share)} against the counterfactual and "
+        f"from {usd(start.revenue)} ({seg.base_year}) to {usd(r.revenue)} by {year}; with it, incumbents "
+        f"lose {usd(r.tools_at_risk)} and AI vendors gain {usd(r.vendor_pool)}, so it reaches "
+        f"{usd(after)}, {pct(r.tool_market_change_share)} against the counterfactual and "
         f"{'more' if after > start.revenue else 'less'} than in {seg.base_year} in absolute terms. The chance "
         f"it ends below the counterfactual across the Monte Carlo is {pct(s.loc[seg.id].p_tool_market_shrinks)}."
     )
@@ -256,8 +256,8 @@ def _tools_sentence(m: Market, h, scenario: str) -> str:
         r, start = h.loc[seg.id], frame[frame.segment == seg.id].iloc[0]
         after = r.revenue + r.tool_market_change
         out += (
-            f" {seg.label}: without AI video it goes from USD {bn(start.revenue)}bn ({seg.base_year}) to "
-            f"{bn(r.revenue)}bn ({m.headline_year}); with it, to {bn(after)}bn, {pct(r.tool_market_change_share)} "
+            f" {seg.label}: without AI video it goes from {usd(start.revenue)} ({seg.base_year}) to "
+            f"{usd(r.revenue)} ({m.headline_year}); with it, to {usd(after)}, {pct(r.tool_market_change_share)} "
             f"against that counterfactual and {'above' if after > start.revenue else 'below'} its {seg.base_year} "
             "size. Whether it ends below the counterfactual turns on one assumption, how much of what buyers save "
             "comes back as new AI-tool spend, not on a result of the model."
@@ -279,8 +279,8 @@ def calibration_note(m: Market, scenario: str) -> tuple[str, str]:
     )
     count = len(m.spec.calibration.vendor_figures)
     return (
-        f"In {m.spec.calibration.year} the model pays AI-video vendors USD {modelled:.2f}bn across segments that do "
-        f"not nest ({scenario}); {count} vendors with sourced revenue earned at least USD {sourced:.2f}bn. The "
+        f"In {m.spec.calibration.year} the model pays AI-video vendors {usd(modelled)} across segments that do "
+        f"not nest ({scenario}); {count} vendors with sourced revenue earned at least {usd(sourced)}. The "
         f"model is {ratio:.1f} times the sourced lower bound: its adoption pace looks {verdict}.",
         m.spec.calibration.note,
     )

@@ -10,7 +10,8 @@ from claimscope.analysis.market import Market, assumptions, model, sensitivity
 from claimscope.analysis.market.assumptions import FIELDS, SCENARIOS
 from claimscope.analysis.market.montecarlo import Simulation
 from claimscope.analysis.market.spec import ROLE_REASON
-from claimscope.views.industry.words import METRIC_NAMES, bn, formula, in_unit, name, pct
+from claimscope.views import fmt
+from claimscope.views.industry.words import METRIC_NAMES, formula, in_unit, name, pct, usd
 from claimscope.views.links import Index
 from claimscope.views.tables import Table
 
@@ -31,9 +32,9 @@ def sizes_table(m: Market, scenario: str) -> pd.DataFrame:
                 "Measure": seg.measure,
                 "Base year": seg.base_year,
                 "Formula (figure ids)": formula(seg.size),
-                "Size (bn)": bn(assumptions.evaluate(seg.size, v) / 1e9),
+                "Size": fmt.money(assumptions.evaluate(seg.size, v), seg.currency),
                 "Currency": seg.currency,
-                "Size (USD bn)": bn(v["size"]),
+                "Size in US$": usd(v["size"]),
             }
         )
     return pd.DataFrame(rows)
@@ -113,7 +114,7 @@ def assumption_table(m: Market, parameters: tuple[str, ...] | None = None, reaso
 
 
 def outputs_table(m: Market, scenario: str, threshold: float) -> pd.DataFrame:
-    """Every output per segment in the headline year (USD bn), with the disruption test."""
+    """Every output per segment in the headline year (in US$), with the disruption test."""
     h, year = model.headline(m, scenario, threshold), m.headline_year
     verdict = np.where(
         h.role == "tools",
@@ -123,14 +124,14 @@ def outputs_table(m: Market, scenario: str, threshold: float) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Segment": h.label,
-            "Revenue": h.revenue.map(bn),
-            "Production": h.production.map(bn),
-            "AI-made work": h.ai_work.map(bn),
-            "Cost saved": h.cost_saved.map(bn),
-            "Re-spent": h.respent.map(bn),
-            "AI-vendor pool": h.vendor_pool.map(bn),
-            "Incumbent tools at risk": h.tools_at_risk.map(bn),
-            "Tool market change": h.tool_market_change.map(bn),
+            "Revenue": h.revenue.map(usd),
+            "Production": h.production.map(usd),
+            "AI-made work": h.ai_work.map(usd),
+            "Cost saved": h.cost_saved.map(usd),
+            "Re-spent": h.respent.map(usd),
+            "AI-vendor pool": h.vendor_pool.map(usd),
+            "Incumbent tools at risk": h.tools_at_risk.map(usd),
+            "Tool market change": h.tool_market_change.map(usd),
             f"Savings / revenue {year}": h.savings_share.map(pct),
             f"Savings / production {year}": h.savings_production_share.map(pct),
             "Savings / revenue at full adoption": h.savings_share_mature.map(pct),
@@ -201,7 +202,7 @@ def break_even_table(m: Market, frame: pd.DataFrame) -> pd.DataFrame:
 
 def calibration_table(m: Market, scenario: str) -> pd.DataFrame:
     c = model.calibration(m, scenario)
-    return pd.DataFrame({"Item": c["item"], "USD bn": c.usd_bn.map(lambda x: f"{x:.3f}"), "Source": c.source})
+    return pd.DataFrame({"Item": c["item"], "Revenue": c.usd_bn.map(usd), "Source": c.source})
 
 
 def claims_table(m: Market) -> pd.DataFrame:

@@ -30,9 +30,9 @@ def pct(x: float, digits: int = 1) -> str:
     return fmt.percent(x, digits)
 
 
-def bn(x: float) -> str:
-    """An amount already in USD bn, as a plain number (the report's one format, views.fmt)."""
-    return fmt.number(x, 3)
+def usd(x_bn: float) -> str:
+    """An amount the model holds in USD bn, as readers see money: US$3.04 bn, US$890 m."""
+    return fmt.money(x_bn * 1e9, "USD")
 
 
 def in_unit(value: float, unit: str) -> str:
