@@ -40,3 +40,11 @@ def test_numbers_read_in_words(seed):
 
     html = appendix.numbers(signals.numbers_frame(seed)).html()
     assert "e+0" not in html and ">2023<" in html and "US$250 bn" in html
+
+
+def test_a_report_as_of_an_earlier_date_links_no_later_event(claimset, checks, base):
+    predictions = hindsight.load("sora-gpt4-bottleneck")
+    ix = links.index("sora-gpt4-bottleneck", claimset, checks, predictions, base, as_of="2024-12-31")
+    entries = set(re.findall(r'id="(event-[^"]+)"', appendix.event_entries(base, predictions, ix, "2024-12-31")))
+    linked = set(re.findall(r'href="#(event-[^"]+)"', appendix.source_entries(base, checks, ix)))
+    assert linked and linked <= entries

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -79,6 +81,24 @@ def print_pdf(html_file: Path, pdf_file: Path, browser: str | None = None, timeo
         raise SystemDependencyError(f"Chromium could not print {html_file.name} (exit {proc.returncode}):\n{tail}")
 
 
+def outline_pages(pdf_file: Path) -> dict[str, int]:
+    """{bookmark title: page number} of a printed PDF (poppler's pdftohtml), empty if it cannot be read."""
+    try:
+        xml = subprocess.run(
+            ["pdftohtml", "-xml", "-i", "-stdout", str(pdf_file)], capture_output=True, text=True, timeout=120
+        ).stdout
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return {}
+    found = re.findall(r'<item page="(\d+)">(.*?)</item>', xml, re.S)
+    return {html.unescape(re.sub(r"<[^>]+>", "", title)).strip(): int(page) for page, title in found}
+
+
+# Writes each heading's page number into the printed contents (space for it was kept in the first pass).
+CONTENTS_PAGES = """(pages) => document.querySelectorAll('.cs-toc li a').forEach(a => {
+    const page = pages[a.textContent.trim()];
+    if (page) { a.setAttribute('data-page', page); }
+})"""
+
 CHARTS_DRAWN = """() => [...document.querySelectorAll('.cs-chart')].every(
     d => d.querySelector('svg, canvas') || d.textContent.startsWith('Chart failed'))"""
 
@@ -120,8 +140,23 @@ class Printer:
         if self._playwright is not None:
             self._playwright.stop()
 
+    @staticmethod
+    def _pdf(page, pdf_file: Path) -> None:
+        # outline: bookmarks from the h1-h6 headings; tagged: a structured PDF (needed for the outline)
+        page.pdf(
+            path=str(pdf_file),
+            format="A4",
+            print_background=True,
+            prefer_css_page_size=True,
+            outline=True,
+            tagged=True,
+        )
+
     def print(self, html_file: Path, pdf_file: Path, timeout_ms: int = 60_000) -> None:
-        """Print `html_file` to an A4 `pdf_file` with page numbers and bookmarks, once every chart has drawn."""
+        """Print `html_file` to an A4 `pdf_file` with page numbers, bookmarks and a paged contents list.
+
+        Printed twice: the first print's bookmarks give each heading's page, which the contents list then shows.
+        """
         self._started.result()
         self._thread.submit(self._print, html_file, pdf_file, timeout_ms).result()
         if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
@@ -134,14 +169,11 @@ class Printer:
             page.goto(Path(html_file).resolve().as_uri(), wait_until="load")
             page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
             page.emulate_media(media="print")
-            # outline: bookmarks from the h1-h6 headings; tagged: a structured PDF (needed for the outline)
-            page.pdf(
-                path=str(pdf_file),
-                format="A4",
-                print_background=True,
-                prefer_css_page_size=True,
-                outline=True,
-                tagged=True,
-            )
+            self._pdf(page, pdf_file)
+            # second pass: the contents list gets the page of each heading, read from the first pass's bookmarks
+            pages = outline_pages(pdf_file)
+            if pages:
+                page.evaluate(CONTENTS_PAGES, pages)
+                self._pdf(page, pdf_file)
         finally:
             page.close()

@@ -118,7 +118,8 @@ def source_entry(source, uses: dict, ix: Index) -> str:
         else ""
     )
     published = fmt.date(source.date_published) if source.date_published else f"undated ({source.date_published_note})"
-    where = [ix.link("check", i) for i in uses["check"]] + [ix.link("event", i) for i in uses["event"]]
+    events = [i for i in uses["event"] if ix.has("event", i)]  # events after the as-of date have no entry
+    where = [ix.link("check", i) for i in uses["check"]] + [ix.link("event", i) for i in events]
     meta = {
         "Publisher": html.escape(source.publisher),
         "Published": html.escape(published),

@@ -16,6 +16,7 @@ been HTML-escaped already (tables escape cells before formatting); its own outpu
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
@@ -122,8 +123,11 @@ class Index:
         return cell
 
 
-def index(article: str, claimset=None, checks=None, predictions=None, base=None) -> Index:
-    """Every entry this report holds for `article` (what the curated files and evidence base define)."""
+def index(article: str, claimset=None, checks=None, predictions=None, base=None, as_of: str | None = None) -> Index:
+    """Every entry this report holds for `article` (what the curated files and evidence base define).
+
+    With `as_of`, only events dated up to that day have entries (a report as of an earlier date lists no later ones).
+    """
     from claimscope.analysis import claims, evidence, factcheck, hindsight
 
     base = base or evidence.load()
@@ -137,8 +141,10 @@ def index(article: str, claimset=None, checks=None, predictions=None, base=None)
         ix.add("check", c.id, factcheck.title(c), c.quote_en)
     for p in predictions or []:
         ix.add("prediction", p.id, p.id, p.statement)
+    last = dt.date.fromisoformat(as_of) if as_of else dt.date.max
     for e in base.events.values():
-        ix.add("event", e.id, e.title, f"{e.date.isoformat()}, {e.entity}")
+        if e.date <= last:
+            ix.add("event", e.id, e.title, f"{e.date.isoformat()}, {e.entity}")
     for s in base.sources.values():
         ix.add("source", s.id, source_title(s), s.publisher)
     return ix
