@@ -64,8 +64,11 @@ def naive(root: Path, env: dict) -> measure.Measurement:
 
 
 def row(what: str, ms: list[measure.Measurement]) -> str:
+    """One line of the table, also printed at once (a long run can be read as it goes)."""
     wall, cpu = [m.wall for m in ms], [m.cpu for m in ms]
-    return f"{what:<58} {measure.summary(wall):>18} {measure.summary(cpu):>18} {max(m.peak_mb for m in ms):8.0f}"
+    line = f"{what:<58} {measure.summary(wall):>18} {measure.summary(cpu):>18} {max(m.peak_mb for m in ms):8.0f}"
+    print(line, flush=True)
+    return line
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimscope import paths
-from claimscope.engine import cache, checks, exports, lock, pdf, provenance, publish, runner, variants
+from claimscope.engine import cache, lock, pdf, provenance, publish, runner, variants
 from claimscope.engine.progress import Progress
 from claimscope.errors import BuildError, ChapterError, ClaimscopeError
 
@@ -29,6 +29,8 @@ class Result:
 
 def check_inputs(selected: list[variants.Variant]) -> None:
     """Everything that can be checked before a kernel starts (`claimscope check` runs the same)."""
+    from claimscope.engine import checks  # imports pandas and pydantic: a no-op rebuild skips them
+
     if not paths.chapters():
         raise ClaimscopeError(f"no chapter notebooks (NN_name.ipynb) in {paths.NOTEBOOKS}")
     checks.run_all(selected)
@@ -83,7 +85,7 @@ def assemble(
     `seconds` are its chapters' run times; returns the published folder and every timing."""
     import nbformat
 
-    from claimscope.engine import merge, render
+    from claimscope.engine import exports, merge, render  # pandas, nbconvert: only when a report is made
 
     variant = p.variant
     staged = publish.stage(variant.name, output)
@@ -163,12 +165,14 @@ def build(
     progress = progress or Progress()
     output = Path(output or paths.OUTPUT)
     selected = variants.select(variants.load(), names or [])  # validates every parameter first
-    check_inputs(selected)
-    browser = pdf.check_toolchain()
+    checked = any(p.rebuild for p in (cache.plan(v, output, show_code, force) for v in selected))
+    if checked:  # a variant that is up to date had its inputs checked by the build that made it
+        check_inputs(selected)
+        pdf.check_toolchain()
     with lock.held(output, wait), progress:
         for leftover in publish.clean_leftovers(output):
             progress(f"removed {leftover.name}, left by an interrupted build")
-        plans = [cache.plan(v, output, show_code, force) for v in selected]
+        plans = [cache.plan(v, output, show_code, force) for v in selected]  # another build may have run
         current = [
             Result(p.variant.name, paths.variant_dir(p.variant.name, output), "up to date", p.reason)
             for p in plans
@@ -176,9 +180,10 @@ def build(
         ]
         for result in current:
             progress(f"{result.variant}: up to date")
-        built, failures = _run_and_publish(
-            [p for p in plans if p.rebuild], output, show_code, progress, browser, workers, scheduler
-        )
+        todo = [p for p in plans if p.rebuild]
+        if todo and not checked:
+            check_inputs(selected)
+        built, failures = _run_and_publish(todo, output, show_code, progress, workers, scheduler)
         publish.write_index(output)
         cache.prune(output)
     if failures:
@@ -187,7 +192,7 @@ def build(
 
 
 def _run_and_publish(
-    todo: list[cache.VariantPlan], output, show_code, progress, browser, workers, scheduler
+    todo: list[cache.VariantPlan], output, show_code, progress, workers, scheduler
 ) -> tuple[list[Result], list[ChapterError]]:
     """Run the chapters to run, and publish each variant as soon as its chapters are done."""
     if not todo:
@@ -202,7 +207,7 @@ def _run_and_publish(
     waiting, results, failures = list(todo), [], []
     try:
         with (
-            pdf.Printer(browser) as printer,
+            pdf.Printer(pdf.check_toolchain()) as printer,
             contextlib.closing(runner.run(list(tasks.values()), workers, scheduler)) as running,
         ):
             for task, outcome in itertools.chain([(None, None)], running):

@@ -15,11 +15,22 @@ import ast
 import functools
 import hashlib
 import inspect
+import re
 from pathlib import Path
 
 from claimscope import paths
 
 PACKAGE = "claimscope"
+
+
+def _statements(body: list[ast.stmt]):
+    """Every statement, nested ones included (imports are statements: no need to walk expressions)."""
+    for node in body:
+        yield node
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, field, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
 
 
 def imports(source: str, package: str = "") -> list[str]:
@@ -28,7 +39,7 @@ def imports(source: str, package: str = "") -> list[str]:
     `package` resolves relative imports (`from . import x` in package a.b gives a.b and a.b.x).
     """
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in _statements(ast.parse(source).body):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -60,10 +71,17 @@ def _packages(name: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _module_imports(path: Path, mtime_ns: int) -> tuple[str, ...]:
-    name = ".".join((PACKAGE, *path.relative_to(paths.PACKAGE).with_suffix("").parts))
-    package = name.removesuffix(".__init__") if path.name == "__init__.py" else name.rpartition(".")[0]
-    return tuple(imports(path.read_text(encoding="utf-8"), package))
+def _scan(path: Path, mtime_ns: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A module's imports, and the names of claimscope.paths it uses (`paths.NAME`), read once."""
+    package = ""  # relative imports resolve inside claimscope only
+    if path.is_relative_to(paths.PACKAGE):
+        name = ".".join((PACKAGE, *path.relative_to(paths.PACKAGE).with_suffix("").parts))
+        package = name.removesuffix(".__init__") if path.name == "__init__.py" else name.rpartition(".")[0]
+    source = path.read_text(encoding="utf-8")
+    return tuple(imports(source, package)), tuple(sorted(set(_PATHS_USED.findall(source))))
+
+
+_PATHS_USED = re.compile(r"\bpaths\.([A-Za-z_][A-Za-z0-9_]*)")  # in a comment it only adds an input
 
 
 def modules(code: list[str]) -> list[Path]:
@@ -77,19 +95,8 @@ def modules(code: list[str]) -> list[Path]:
             if path is None or step in seen:
                 continue
             seen[step] = path
-            todo += _module_imports(path, path.stat().st_mtime_ns)
+            todo += _scan(path, path.stat().st_mtime_ns)[0]
     return sorted(set(seen.values()))
-
-
-@functools.lru_cache(maxsize=256)
-def _paths_used(path: Path, mtime_ns: int) -> tuple[str, ...]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = {
-        node.attr
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "paths"
-    }
-    return tuple(sorted(names))
 
 
 def _location(name: str, article: str) -> Path | None:
@@ -141,7 +148,7 @@ def inputs(module_files: list[Path], article: str) -> dict[str, str | None]:
     locations = {
         loc
         for path in module_files
-        for name in _paths_used(path, path.stat().st_mtime_ns)
+        for name in _scan(path, path.stat().st_mtime_ns)[1]
         if (loc := _location(name, article)) is not None
     }
     return {_label(f): sha256(f) for loc in sorted(locations) for f in _files(loc)}

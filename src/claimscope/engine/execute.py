@@ -106,7 +106,7 @@ def run(notebook: Path, output: Path, values: dict, variant: str, kernel=None) -
     import nbformat
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-    from claimscope.engine import kernels
+    from claimscope.engine import kernels  # kernels imports this module
 
     wanted = {k: values[k] for k in declared(notebook)}
     start = time.perf_counter()

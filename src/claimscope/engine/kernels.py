@@ -11,13 +11,13 @@ tests/engine/test_kernels.py checks that chapters give the same outputs in any o
 
 from __future__ import annotations
 
-import ast
 import queue
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from claimscope import paths
+from claimscope.engine import dependencies, execute
 
 KERNEL = "python3"
 KERNEL_ARGUMENTS = [
@@ -28,28 +28,15 @@ RESET = "get_ipython().reset(new_session=True)"  # clear the namespace; executio
 TIMEOUT = 600  # seconds one cell may take
 
 
-def imports(source: str) -> list[str]:
-    """Modules a piece of code imports (`import a.b`, `from a import b`), in order, found without running it."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            found.append(node.module)
-            found += [f"{node.module}.{alias.name}" for alias in node.names]
-    return found
-
-
 def warm_up_code(notebooks: list[Path]) -> str:
     """Code importing every module the chapters import (names that are not modules are skipped)."""
-    from claimscope.engine import execute
 
     modules = []
     for notebook in notebooks:
         for cell in execute.read(notebook)["cells"]:
             if cell["cell_type"] == "code":
                 try:
-                    modules += imports(execute.source(cell))
+                    modules += dependencies.imports(execute.source(cell))
                 except SyntaxError:
                     continue  # magics and the like: the chapter itself will say what is wrong
     modules = list(dict.fromkeys(modules))
