@@ -21,7 +21,8 @@ from claimscope.errors import ClaimscopeError
 
 def cmd_build(args: argparse.Namespace) -> int:
     if args.dry_run:
-        for p in builder.plan(args.variants, Path(args.output), args.show_code, args.force):
+        overrides = params.overrides(args.set)
+        for p in builder.plan(args.variants, Path(args.output), args.show_code, args.force, overrides):
             print(f"{p.variant.name}: {'build' if p.rebuild else 'skip'} ({p.reason})")
             for c in p.chapters if p.rebuild else []:
                 print(f"  {c.notebook.name}: {'cached' if c.cached else 'run'} ({c.reason})")
@@ -36,6 +37,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         force=args.force,
         workers=args.workers,
         scheduler=args.scheduler,
+        overrides=params.overrides(args.set),
     )
     for result in results:
         print(f"{result.variant}: {result.status} ({result.reason}) -> {result.folder}/report.html")
@@ -127,6 +129,15 @@ def parser() -> argparse.ArgumentParser:
         "untouched.",
     )
     b.add_argument("variants", nargs="*", metavar="VARIANT", help="variants from reports.toml (default: all)")
+    b.add_argument(
+        "-p",
+        dest="set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a one-off parameter value (repeatable), as papermill's -p; the report is published as "
+        "<variant>-custom and never replaces a listed variant",
+    )
     b.add_argument("--show-code", action="store_true", help="show the code cells in the report (hidden by default)")
     b.add_argument("--output", default=str(paths.OUTPUT), help="output folder (default: %(default)s)")
     b.add_argument(

@@ -55,3 +55,29 @@ def test_a_notebook_line_that_differs_from_the_declaration_is_refused():
 def test_a_parameter_unknown_to_the_registry_is_refused():
     with pytest.raises(ParameterError, match="not declared in claimscope.engine.parameters"):
         params.check_declarations('colour: str = "red"  # help', "nb")
+
+
+def test_command_line_overrides_are_parsed_in_their_type_and_checked():
+    assert params.overrides(["mc_draws=5000", "scenario=bull", "disruption_threshold=0.1"]) == {
+        "mc_draws": 5000,
+        "scenario": "bull",
+        "disruption_threshold": 0.1,
+    }
+    for bad, words in (
+        ("mc_draws=abc", "is not an int"),
+        ("mc_draws=5", "out of range"),
+        ("scenario=nonsense", "bear | base | bull"),
+        ("nothing", "expected NAME=VALUE"),
+    ):
+        with pytest.raises(ParameterError, match=words):
+            params.overrides([bad])
+
+
+def test_an_override_makes_a_one_off_variant_that_never_replaces_a_listed_one():
+    from claimscope.engine import variants
+
+    listed = variants.load()
+    (custom,) = variants.select(listed, ["sora-base"], {"scenario": "bull"})
+    assert custom.name == "sora-base-custom" and custom.parameters["scenario"] == "bull"
+    assert "one-off: scenario=bull" in custom.title
+    assert variants.select(listed, ["sora-base"])[0].parameters["scenario"] == "base"

@@ -138,11 +138,15 @@ def assemble(
 
 
 def plan(
-    names: list[str] | None = None, output: Path | None = None, show_code: bool = False, force: bool = False
+    names: list[str] | None = None,
+    output: Path | None = None,
+    show_code: bool = False,
+    force: bool = False,
+    overrides: dict | None = None,
 ) -> list[cache.VariantPlan]:
     """What a build would do and why, without running anything (`claimscope build --dry-run`)."""
     output = Path(output or paths.OUTPUT)
-    selected = variants.select(variants.load(), names or [])
+    selected = variants.select(variants.load(), names or [], overrides)
     check_inputs(selected)
     return [cache.plan(v, output, show_code, force) for v in selected]
 
@@ -156,6 +160,7 @@ def build(
     force: bool = False,
     workers: int | None = None,
     scheduler: str | None = None,
+    overrides: dict | None = None,
 ) -> list[Result]:
     """Build the named variants (all when none named), skipping what is up to date; refresh the index.
 
@@ -164,7 +169,7 @@ def build(
     """
     progress = progress or Progress()
     output = Path(output or paths.OUTPUT)
-    selected = variants.select(variants.load(), names or [])  # validates every parameter first
+    selected = variants.select(variants.load(), names or [], overrides)  # validates every parameter first
     checked = any(p.rebuild for p in (cache.plan(v, output, show_code, force) for v in selected))
     if checked:  # a variant that is up to date had its inputs checked by the build that made it
         check_inputs(selected)

@@ -37,6 +37,17 @@ class Param:
             return f"a{'n' if self.type is int else ''} {self.type.__name__} from {_num(self.low)} to {_num(self.high)}"
         return f"a {self.type.__name__}"
 
+    def parse(self, text: str) -> Any:
+        """A value given as text on the command line (`-p mc_draws=5000`), in this parameter's type."""
+        if self.type is str:
+            return text
+        try:
+            return self.type(text)
+        except ValueError:
+            raise ValueError(
+                f"is not a{'n' if self.type is int else ''} {self.type.__name__}; expected {self.allowed()}"
+            ) from None
+
     def check(self, value: Any) -> Any:
         """Return the value if allowed, else raise ValueError saying what is allowed."""
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
@@ -129,6 +140,21 @@ def validate(values: dict[str, Any], where: str) -> dict[str, Any]:
     full = {name: p.default for name, p in PARAMETERS.items()}
     full.update({k: float(v) if PARAMETERS[k].type is float else v for k, v in values.items()})
     return full
+
+
+def overrides(pairs: list[str]) -> dict[str, Any]:
+    """`NAME=VALUE` pairs from the command line, each parsed in its parameter's type and checked."""
+    found = {}
+    for pair in pairs:
+        name, sep, text = pair.partition("=")
+        if not sep or name not in PARAMETERS:
+            known = ", ".join(PARAMETERS)
+            raise ParameterError(f"-p {pair!r}: expected NAME=VALUE with NAME one of {known}")
+        try:
+            found[name] = PARAMETERS[name].check(PARAMETERS[name].parse(text))
+        except ValueError as err:
+            raise ParameterError(f"-p {pair!r}: parameter '{name}' = {text!r} {err}") from None
+    return found
 
 
 def check_chapter(namespace: dict[str, Any]) -> None:

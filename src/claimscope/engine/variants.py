@@ -47,12 +47,25 @@ def load(path: Path = paths.REPORTS_TOML) -> list[Variant]:
     return variants
 
 
-def select(variants: list[Variant], names: list[str]) -> list[Variant]:
-    """The named variants (all when none named); an unknown name is an error."""
-    if not names:
-        return variants
+def select(variants: list[Variant], names: list[str], overrides: dict[str, Any] | None = None) -> list[Variant]:
+    """The named variants (all when none named); an unknown name is an error.
+
+    `overrides` (from `claimscope build -p NAME=VALUE`) gives one-off variants, published as
+    `<name>-custom` so that they never replace the reports reports.toml lists.
+    """
     by_name = {v.name: v for v in variants}
     missing = [n for n in names if n not in by_name]
     if missing:
         raise ParameterError(f"unknown variant(s) {missing}; reports.toml lists {list(by_name)}")
-    return [by_name[n] for n in names]
+    chosen = [by_name[n] for n in names] if names else variants
+    if not overrides:
+        return chosen
+    changes = ", ".join(f"{k}={v}" for k, v in overrides.items())
+    return [
+        Variant(
+            f"{v.name}-custom",
+            f"{v.title} (one-off: {changes})",
+            params.validate({**v.parameters, **overrides}, f"-p for variant '{v.name}'"),
+        )
+        for v in chosen
+    ]
