@@ -67,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from claimscope.text import intake
+    from claimscope.text import intake  # here: jieba and pandas load only for the commands that read articles
 
     report = intake.inspect(Path(args.file), top=args.top)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else intake.inspect_text(report))
@@ -75,7 +75,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from claimscope.text import intake
+    from claimscope.text import intake  # here: jieba and pandas load only for the commands that read articles
 
     folder = intake.create(Path(args.file), args.name, paths.SEEDS, paths.REPORTS_TOML)
     drafts = ", ".join(p.name for p in sorted(folder.glob("*.draft.yaml")))
@@ -87,7 +87,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from claimscope.text import intake
+    from claimscope.text import intake  # here: jieba and pandas load only for the commands that read articles
 
     names = intake.draft(args.slug, paths.SEEDS, force=args.force)
     print(f"wrote {', '.join(names)} in {paths.article_dir(args.slug)}")

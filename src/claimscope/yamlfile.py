@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from claimscope.errors import InputError
 
@@ -27,8 +28,6 @@ def records(path: Path, key: str, model, label: str) -> list:
     """The list under `key`, each item validated by the pydantic `model`.
 
     An invalid item is an InputError naming the file, the item (by id) and the field."""
-    from pydantic import ValidationError
-
     data = load(path) or {}
     items = data.get(key, []) if isinstance(data, dict) else None
     if not isinstance(items, list):

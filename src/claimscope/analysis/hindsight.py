@@ -33,7 +33,6 @@ from claimscope.analysis import evidence as evidence_base
 from claimscope.errors import InputError
 
 GRADES = ("right", "partly right", "wrong", "not yet resolvable")
-STATUSES = (*GRADES, "open")
 SCORE = {"right": 1.0, "partly right": 0.5, "wrong": 0.0}
 UNSCORED = ("not yet resolvable", "open")
 Grade = Literal["right", "partly right", "wrong", "not yet resolvable"]

@@ -6,14 +6,13 @@ paragraph and sentence, `clean(article.raw[start:end])[0] == text`.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from claimscope import yamlfile
+from claimscope import paths, yamlfile
 from claimscope.errors import InputError
 from claimscope.text import header
 from claimscope.text.decoding import decode
@@ -332,14 +331,7 @@ def load(path: Path) -> Article:
 
 
 def load_slug(slug: str) -> Article:
-    from claimscope import paths
-
     return load(paths.article_text(slug))
-
-
-def escape(text: str) -> str:
-    """Text made safe to place in HTML."""
-    return html.escape(text, quote=True)
 
 
 # ---------------------------------------------------------------- tables for the report

@@ -16,6 +16,7 @@ import logging
 import re
 
 from claimscope import paths
+from claimscope.errors import InputError
 from claimscope.text.script import has_han, simplified
 
 ENTITY_TYPES = ("company", "person", "product", "place", "organisation", "event")
@@ -46,8 +47,6 @@ _CUE_TYPE = {word: kind for kind, words in _CUES.items() for word in words.split
 @functools.cache
 def dictionary() -> dict[str, str]:
     """name -> type from resources/userdict.txt."""
-    from claimscope.errors import InputError
-
     names = {}
     for number, line in enumerate(paths.USER_DICT.read_text(encoding="utf-8").splitlines(), 1):
         m = _DICT_LINE.match(line.strip())
@@ -76,7 +75,7 @@ def _latin_pattern() -> re.Pattern:
 @functools.cache
 def tagger():
     """jieba's part-of-speech tagger with the user dictionary, loaded once (about a second)."""
-    import jieba
+    import jieba  # here, not at the top: loading jieba costs about a second that most commands never need
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)

@@ -44,7 +44,7 @@ def is_cjk(ch: str) -> bool:
 @functools.cache
 def _converter():
     """OpenCC's traditional-to-simplified converter, made once."""
-    import opencc
+    import opencc  # here, not at the top: only traditional-Chinese text needs the converter and its tables
 
     return opencc.OpenCC("t2s")
 

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
+from claimscope.analysis import claims, evidence, factcheck, hindsight
+
 KINDS = ("claim", "check", "prediction", "event", "source")
 INDUSTRY = "market."  # model outputs of the industry chapter, named but not (yet) linked
 _ID_IN_TEXT = re.compile(r"(?<![\w-])(C\d{2,3}|H\d{2}|fc-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])")
@@ -128,7 +130,6 @@ def index(article: str, claimset=None, checks=None, predictions=None, base=None,
 
     With `as_of`, only events dated up to that day have entries (a report as of an earlier date lists no later ones).
     """
-    from claimscope.analysis import claims, evidence, factcheck, hindsight
 
     base = base or evidence.load()
     claimset = claimset if claimset is not None else claims.load(article)

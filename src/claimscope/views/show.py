@@ -90,11 +90,6 @@ def analysis(text: str, reasoning: str = "", title: str = "", ix=None) -> None:
     display(HTML(analysis_html(link(html.escape(text)), link(html.escape(reasoning)), link(html.escape(title)))))
 
 
-def notice(text: str) -> None:
-    """A plain statement for the reader (e.g. that no curated analysis exists yet)."""
-    display(HTML(f'<div class="cs-notice"><p>{html.escape(text)}</p></div>'))
-
-
 def draft_banner(claimset) -> None:
     """For a drafted claim set, a plain banner saying that the argument below is a DRAFT; else nothing."""
     if getattr(claimset, "draft", False):
