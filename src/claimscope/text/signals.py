@@ -2,19 +2,8 @@
 
 The readers live in their own modules: text.numbers, text.names and text.markers.
 
-Check-worthiness score of a sentence (WEIGHTS holds the figures)
-    score = 3 x numbers with a unit (any unit but number, year, date)
-          + 1 x other numbers
-          + 1.5 x distinct names, at most 3 in all
-          + 1 if a certainty marker (无疑, 必然, clearly ...)
-          + 1 if a comparison or superlative (最, 远比, more than ...)
-          + 1 if the sentence overlaps **bold** text
-          - 1 x hedges (可能, 或许, may ...)
-          - 1 if it is a question that is not rhetorical
-          + 0.5 if it is a rhetorical question (凭什么, 岂是, how could ...)
-    Every point is listed in `SentenceSignals.reasons`, whose figures add up to the score.
-    Section headings (and a title left in the body) are not claims: they score 0, their numbers are
-    not counted, and they are never ranked.
+The check-worthiness score of a sentence is SCORE_RULE below (WEIGHTS holds its figures); every point
+is listed in `SentenceSignals.reasons`, whose figures add up to the score.
 """
 
 from __future__ import annotations
@@ -31,7 +20,19 @@ from claimscope.text.numbers import Number, find_numbers, numbers, sentence_numb
 
 __all__ = ["ENTITY_TYPES", "Number", "entities", "find_numbers", "is_question", "markers", "numbers"]
 
-SCORE_RULE = __doc__[__doc__.index("Check-worthiness score") :].strip()  # shown in the report
+SCORE_RULE = """\
+score = 3 x numbers with a unit (any unit but number, year, date)
+      + 1 x other numbers
+      + 1.5 x distinct names, at most 3 in all
+      + 1 if a certainty marker (无疑, 必然, clearly ...)
+      + 1 if a comparison or superlative (最, 远比, more than ...)
+      + 1 if the sentence overlaps **bold** text
+      - 1 x hedges (可能, 或许, may ...)
+      - 1 if it is a question that is not rhetorical
+      + 0.5 if it is a rhetorical question (凭什么, 岂是, how could ...)
+Section headings (and a title left in the body) are not claims: they score 0, their numbers are
+not counted, and they are never ranked.
+"""  # the rule as the report states it
 
 WEIGHTS = {
     "unit_number": 3.0,

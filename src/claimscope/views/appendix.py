@@ -23,9 +23,8 @@ from claimscope.views.tables import Table
 
 
 def score_rule() -> str:
-    """The check-worthiness rule as the text module states it, without its notes for programmers."""
-    lines = signals.SCORE_RULE.splitlines()[1:]
-    return "\n".join(line for line in lines if "SentenceSignals" not in line and "WEIGHTS" not in line)
+    """The check-worthiness rule as the text module states it."""
+    return signals.SCORE_RULE.strip()
 
 
 def ranked(frame: pd.DataFrame) -> Table:
