@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from claimscope import paths, yamlfile
 from claimscope.errors import InputError
+from claimscope.text import article, draftfiles, drafts, signals
 
 TYPES = ("factual", "statistical", "causal", "predictive", "evaluative", "normative", "rhetorical question")
 ROLES = ("main thesis", "sub-thesis", "premise", "evidence", "concession", "aside")
@@ -195,8 +196,6 @@ def load(slug: str, art=None, path: Path | None = None) -> ClaimSet | None:
         raise InputError(f"{path}: expected a mapping with article, note, sections and claims")
     claimset = parse(data, str(path))
     if art is None:
-        from claimscope.text import article
-
         art = article.load_slug(slug)
     check_quotes(claimset, art, str(path))
     check_graph(claimset, str(path))
@@ -209,8 +208,6 @@ def load_or_draft(slug: str, art=None) -> ClaimSet:
     """The curated claims when claims.yaml exists; otherwise the DRAFT argument (`draft` True), read
     from claims.draft.yaml when there is one, else drafted from the article now."""
     if art is None:
-        from claimscope.text import article
-
         art = article.load_slug(slug)
     curated = load(slug, art)
     if curated is not None:
@@ -222,8 +219,6 @@ def load_or_draft(slug: str, art=None) -> ClaimSet:
             raise InputError(f"{path}: expected a mapping with article, note, sections and claims")
         where = str(path)
     else:
-        from claimscope.text import draftfiles, drafts, signals
-
         cands, parts = drafts.draft(art, signals.analyse(art))
         sections = [{**part, "summary": ""} for part in parts]
         data = {"article": slug, "note": draftfiles.NOTE, "sections": sections}

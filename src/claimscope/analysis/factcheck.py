@@ -25,8 +25,10 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimscope import paths, yamlfile
+from claimscope.analysis import claims
 from claimscope.analysis import evidence as evidence_base
 from claimscope.errors import InputError
+from claimscope.text import article, signals
 
 ACCURATE, ROUGHLY = 1.1, 1.5
 VERDICTS = (
@@ -83,9 +85,6 @@ def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None
 
 
 def _cross_check(checks, path, slug, art, claimset, base) -> None:
-    from claimscope.analysis import claims
-    from claimscope.text import article
-
     art = art or article.load_slug(slug)
     claimset = claimset or claims.load(slug, art)
     claim_ids = set(claimset.by_id) if claimset else set()
@@ -118,8 +117,6 @@ def _cross_check(checks, path, slug, art, claimset, base) -> None:
 
 def article_value(check: Check) -> tuple[float, float, str, str | None]:
     """(low, high, unit, currency) the quote states, as the signals module normalises it."""
-    from claimscope.text import signals
-
     found = [n for n in signals.numbers(check.quote) if n[4] != "year"]
     if not found:
         raise InputError(f"check {check.id}: the signals module finds no number in {check.quote!r}")

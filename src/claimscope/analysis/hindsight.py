@@ -29,8 +29,10 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimscope import paths, yamlfile
+from claimscope.analysis import claims
 from claimscope.analysis import evidence as evidence_base
 from claimscope.errors import InputError
+from claimscope.text import article
 
 GRADES = ("right", "partly right", "wrong", "not yet resolvable")
 SCORE = {"right": 1.0, "partly right": 0.5, "wrong": 0.0}
@@ -107,9 +109,6 @@ def load(slug: str, art=None, claimset=None, base=None, path: Path | None = None
 
 
 def _cross_check(predictions, path, slug, art, claimset, base) -> None:
-    from claimscope.analysis import claims
-    from claimscope.text import article
-
     art = art or article.load_slug(slug)
     claimset = claimset or claims.load(slug, art)
     claims.require_unique([p.id for p in predictions], str(path))
