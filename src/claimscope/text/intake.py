@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import tomllib
+from dataclasses import asdict
 from pathlib import Path
 
 from claimscope import paths
@@ -34,17 +35,7 @@ def _sentence_entry(sig: signals.SentenceSignals) -> dict:
 
 
 def _number_entry(sentence: int, n: signals.Number) -> dict:
-    return {
-        "text": n.text,
-        "low": n.low,
-        "high": n.high,
-        "unit": n.unit,
-        "currency": n.currency,
-        "kind": n.kind,
-        "sentence": sentence,
-        "start": n.start,
-        "end": n.end,
-    }
+    return {**asdict(n), "sentence": sentence}
 
 
 def top_sentences(analysed: list[signals.SentenceSignals], top: int) -> list[signals.SentenceSignals]:

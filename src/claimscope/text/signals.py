@@ -9,7 +9,7 @@ is listed in `SentenceSignals.reasons`, whose figures add up to the score.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
@@ -216,22 +216,8 @@ def ranked(art, n: int) -> pd.DataFrame:
 
 def numbers_frame(art) -> pd.DataFrame:
     """Every number in the article, one row each, in reading order."""
-
     rows = [
-        {
-            "sentence": sig.index,
-            "paragraph": sig.paragraph,
-            "text": n.text,
-            "low": n.low,
-            "high": n.high,
-            "unit": n.unit,
-            "currency": n.currency,
-            "kind": n.kind,
-            "start": n.start,
-            "end": n.end,
-        }
-        for sig in analyse(art)
-        for n in sig.numbers
+        {"sentence": sig.index, "paragraph": sig.paragraph, **asdict(n)} for sig in analyse(art) for n in sig.numbers
     ]
     return pd.DataFrame(rows, columns=NUMBER_COLUMNS)
 
