@@ -154,6 +154,11 @@ def vega_bundle_file(version: str) -> Path:
     return user_cache() / f"vega-bundle-{version}.js"
 
 
+def font_subset_file(key: str) -> Path:
+    """A CJK font subset (engine.fonts), named by the hash of its characters, source font and fontTools version."""
+    return user_cache() / f"cjk-subset-{key}.woff"
+
+
 def failed_dir(variant: str, output: Path | None = None) -> Path:
     """Where a failed build keeps its executed notebooks for debugging."""
     return (output or OUTPUT) / ".failed" / variant

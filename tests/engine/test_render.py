@@ -139,3 +139,18 @@ def test_merge_letters_the_appendix_and_its_captions():
     headings = [c.source for c in merged.cells if c.cell_type == "markdown"]
     assert headings == ["# 1. One\n\n## 1.1 Part", "# Appendix A. Full text", "# Appendix B. Sources\n\n## B.1 Web"]
     assert "Table B.1." in merged.cells[-1].outputs[0]["data"]["text/html"]
+
+
+def test_html_outputs_pass_through_nbconvert_unchanged():
+    html_output = '<table class="x"><tr><td>a &amp; b<br></td></tr></table><p>不变</p>'
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Heading"),
+        nbformat.v4.new_code_cell(
+            "x",
+            outputs=[nbformat.v4.new_output("display_data", data={"text/html": html_output, "text/plain": "t"})],
+        ),
+    ]
+    body = render.body_html(nb, show_code=False)
+    assert html_output in body and "data-cs-slot" not in body
+    assert nb.cells[1].outputs[0].data["text/html"] == html_output  # the notebook given is not changed

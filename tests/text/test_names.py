@@ -38,3 +38,9 @@ def test_entities_from_the_dictionary_and_capitalised_names(text, expected):
 def test_common_words_are_not_names():
     assert names.entities("深度的明星张力很宝贵。") == []
     assert names.entities("The report said nothing.") == []
+
+
+def test_idioms_read_from_the_dictionary_file_are_the_ones_jiebas_tagger_holds():
+    from_tagger = {w: f for w, f in names.tagger().word_tag_tab.items() if len(w) == 4 and f in ("i", "l")}
+    assert names.idioms() == from_tagger
+    assert names.idioms()["十万火急"] == "i"

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import io
 import logging
 import subprocess
 from pathlib import Path
 
+from claimscope import paths
+from claimscope.engine import usercache
 from claimscope.errors import SystemDependencyError
 from claimscope.text.script import CJK_RANGES, is_cjk
 
@@ -62,8 +65,25 @@ def subset_woff(chars: set[str]) -> bytes:
 
 @functools.lru_cache(maxsize=8)
 def _encoded(chars: frozenset[str]) -> str:
-    """The subset as base64, once per set of characters (variants of one article mostly share theirs)."""
-    return base64.b64encode(subset_woff(set(chars))).decode("ascii")
+    """The subset as base64, cut once per set of characters and font (about a CPU-second each) and kept
+    in the user's cache folder: variants of one article, and rebuilds after most edits, use the same characters."""
+    from importlib import metadata
+
+    source = source_font()
+    stat = source.stat()
+    key = hashlib.sha256(
+        "\n".join(
+            [
+                metadata.version("fonttools"),
+                str(source),
+                str(stat.st_size),
+                str(stat.st_mtime_ns),
+                "".join(sorted(chars)),
+            ]
+        ).encode("utf-8")
+    ).hexdigest()[:24]
+    woff = usercache.remember(paths.font_subset_file(key), lambda: subset_woff(set(chars)))
+    return base64.b64encode(woff).decode("ascii")
 
 
 def font_face(text: str) -> str:

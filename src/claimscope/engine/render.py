@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import html
 import json
-import os
 import re
 
 import nbformat
 from nbconvert import HTMLExporter
 
 from claimscope import paths
-from claimscope.engine import fonts
+from claimscope.engine import fonts, usercache
 from claimscope.errors import RenderError
 
 VEGALITE = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
@@ -35,18 +35,8 @@ def vega_bundle() -> str:
 
     import vl_convert
 
-    cached = paths.vega_bundle_file(metadata.version("vl-convert-python"))
-    if cached.exists():
-        return cached.read_text(encoding="utf-8")
-    bundle = vl_convert.javascript_bundle()
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = paths.temporary(cached)
-        tmp.write_text(bundle, encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:  # a read-only home: bundle again next time
-        pass
-    return bundle
+    file = paths.vega_bundle_file(metadata.version("vl-convert-python"))
+    return usercache.remember(file, lambda: vl_convert.javascript_bundle().encode("utf-8")).decode("utf-8")
 
 
 def _script_json(value) -> str:
@@ -87,14 +77,35 @@ def drop_stderr(nb: nbformat.NotebookNode) -> None:
             ]
 
 
+# Stands in for an HTML output while nbconvert renders the notebook (see body_html).
+_SLOT = '<div data-cs-slot="{}"></div>'
+_SLOTS = re.compile(r'<div data-cs-slot="(\d+)"></div>')
+
+
 def body_html(nb: nbformat.NotebookNode, show_code: bool) -> str:
+    """The notebook's cells as HTML (nbconvert's basic template, no prompts, code only if asked).
+
+    nbconvert re-parses its whole result with BeautifulSoup (to give images without one an alt text,
+    and JupyterLab's wrappers, which the basic template does not use, a tab stop); over a report's
+    ~2 MB of output HTML that costs seconds. Each HTML output is set aside behind a placeholder while
+    nbconvert runs and put back after, so the outputs stay as the chapters wrote them (they hold no
+    <img>: charts and the argument map are drawn as SVG).
+    """
+    nb = copy.deepcopy(nb)
+    outputs = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/html" in data:
+                outputs.append("".join(data["text/html"]) if isinstance(data["text/html"], list) else data["text/html"])
+                data["text/html"] = _SLOT.format(len(outputs) - 1)
     exporter = HTMLExporter(template_name="basic")
     exporter.exclude_input = not show_code
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.anchor_link_text = ""
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    return _SLOTS.sub(lambda m: outputs[int(m[1])], body)
 
 
 def table_of_contents(body: str) -> str:
