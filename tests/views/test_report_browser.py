@@ -140,3 +140,22 @@ def test_pdf_strands_no_heading_or_table_caption_at_a_page_foot(built):
         if last in outline or re.match(r"^Table [0-9SA-E]+\.\d+\.", last):
             stranded.append((n, last))
     assert not stranded, stranded
+
+
+def _outline_pages(pdf) -> dict[str, int]:
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True, text=True).stdout
+    found = re.findall(r'<item page="(\d+)">(.*?)</item>', xml, re.S)
+    return {html.unescape(re.sub(r"<[^>]+>", "", title)).strip(): int(page) for page, title in found}
+
+
+def test_the_printed_contents_give_each_heading_the_page_it_is_on(built):
+    pages = _pdf_pages(built / "report.pdf")
+    first_heading = min(_outline_pages(built / "report.pdf").values())
+    contents = "\n".join(line for page in pages[:first_heading] for line in page)
+    checked = 0
+    for title, page in _outline_pages(built / "report.pdf").items():
+        m = re.search(re.escape(title) + r"\s+(\d+)(?:\s|$)", contents)
+        if m:
+            assert int(m[1]) == page, (title, m[1], page)
+            checked += 1
+    assert checked >= 30, checked

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
@@ -81,23 +80,25 @@ def print_pdf(html_file: Path, pdf_file: Path, browser: str | None = None, timeo
         raise SystemDependencyError(f"Chromium could not print {html_file.name} (exit {proc.returncode}):\n{tail}")
 
 
-def outline_pages(pdf_file: Path) -> dict[str, int]:
-    """{bookmark title: page number} of a printed PDF (poppler's pdftohtml), empty if it cannot be read."""
+_DESTINATION = re.compile(r'^\s*(\d+)\s+\[[^\]]*\]\s+"(.*)"$', re.M)
+
+
+def anchor_pages(pdf_file: Path) -> dict[str, int]:
+    """{anchor id: page number} of a printed PDF, from its named destinations (poppler's `pdfinfo -dests`).
+
+    Chromium names a destination after each element id that a link in the page points to, so every
+    heading the contents list links to is there. Empty if the PDF cannot be read.
+    """
     try:
-        xml = subprocess.run(
-            ["pdftohtml", "-xml", "-i", "-stdout", str(pdf_file)], capture_output=True, text=True, timeout=120
-        ).stdout
+        out = subprocess.run(["pdfinfo", "-dests", str(pdf_file)], capture_output=True, timeout=60).stdout
     except (FileNotFoundError, subprocess.TimeoutExpired):
         return {}
-    found = re.findall(r'<item page="(\d+)">(.*?)</item>', xml, re.S)
-    return {html.unescape(re.sub(r"<[^>]+>", "", title)).strip(): int(page) for page, title in found}
+    return {name: int(page) for page, name in _DESTINATION.findall(out.decode("utf-8", errors="replace"))}
 
 
-# Writes each heading's page number into the printed contents (space for it was kept in the first pass).
-CONTENTS_PAGES = """(pages) => document.querySelectorAll('.cs-toc li a').forEach(a => {
-    const page = pages[a.textContent.trim()];
-    if (page) { a.setAttribute('data-page', page); }
-})"""
+# The anchors the printed contents list links to, in its order.
+CONTENTS_ANCHORS = """() => [...document.querySelectorAll('.cs-toc li a[href^="#"]')].map(
+    a => decodeURIComponent(a.getAttribute('href').slice(1)))"""
 
 CHARTS_DRAWN = """() => [...document.querySelectorAll('.cs-chart')].every(
     d => d.querySelector('svg, canvas') || d.textContent.startsWith('Chart failed'))"""
@@ -155,14 +156,19 @@ class Printer:
     def print(self, html_file: Path, pdf_file: Path, timeout_ms: int = 60_000) -> None:
         """Print `html_file` to an A4 `pdf_file` with page numbers, bookmarks and a paged contents list.
 
-        Printed twice: the first print's bookmarks give each heading's page, which the contents list then shows.
+        Printed once; the page of each contents entry's heading is then written into the PDF
+        (engine.contents), which costs a tenth of printing it again with the numbers in the page.
         """
+        from claimscope.engine import contents  # pikepdf and pdfminer: only when a report is printed
+
         self._started.result()
-        self._thread.submit(self._print, html_file, pdf_file, timeout_ms).result()
+        anchors = self._thread.submit(self._print, html_file, pdf_file, timeout_ms).result()
         if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
             raise SystemDependencyError(f"Chromium could not print {html_file.name}")
+        if anchors:
+            contents.stamp(pdf_file, anchors, anchor_pages(pdf_file))
 
-    def _print(self, html_file: Path, pdf_file: Path, timeout_ms: int) -> None:
+    def _print(self, html_file: Path, pdf_file: Path, timeout_ms: int) -> list[str]:
         page = self._browser.new_page()
         try:
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
@@ -170,10 +176,6 @@ class Printer:
             page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
             page.emulate_media(media="print")
             self._pdf(page, pdf_file)
-            # second pass: the contents list gets the page of each heading, read from the first pass's bookmarks
-            pages = outline_pages(pdf_file)
-            if pages:
-                page.evaluate(CONTENTS_PAGES, pages)
-                self._pdf(page, pdf_file)
+            return page.evaluate(CONTENTS_ANCHORS)
         finally:
             page.close()

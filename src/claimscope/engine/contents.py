@@ -1,0 +1,129 @@
+"""Page numbers for the printed contents list, written into the PDF Chromium printed.
+
+Chromium cannot number a contents list (CSS `target-counter()` is not supported), and printing
+the report a second time with the numbers filled in costs as much as the first print. Instead the
+first print keeps an empty slot at the right end of each contents entry (report.css), and this
+module writes each heading's page number into its slot:
+
+- the entry is the first link in the PDF to the heading's anchor (the contents come before the
+  report's text), its box is the link's rectangle;
+- the heading's page is the page of the anchor's named destination;
+- the number sits on the baseline and at the size of the entry's first line of text (read with
+  pdfminer.six), right-aligned against the box's right edge, in the muted colour of report.css,
+  in Helvetica, one of the fonts every PDF reader has;
+- it is marked as an artifact, so the tagged PDF's reading order is the entries' titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from claimscope import paths
+
+FONT = "Helvetica"
+DIGIT_WIDTH = 0.556  # every digit of Helvetica is 556/1000 of an em wide (Adobe's font metrics)
+
+
+def muted_colour() -> tuple[float, float, float]:
+    """The report's --muted colour (report.css) as PDF RGB values between 0 and 1."""
+    css = paths.REPORT_CSS.read_text(encoding="utf-8")
+    m = re.search(r"--muted:\s*#([0-9a-fA-F]{6})", css)
+    if not m:
+        raise ValueError(f"{paths.REPORT_CSS} defines no --muted colour")
+    return tuple(int(m[1][i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+
+def _dest_name(annotation) -> str | None:
+    """The named destination of a link annotation (/Dest, or a /GoTo action's /D), if it has one."""
+    import pikepdf
+
+    dest = annotation.get("/Dest")
+    if dest is None and "/A" in annotation and annotation.A.get("/S") == pikepdf.Name.GoTo:
+        dest = annotation.A.get("/D")
+    if isinstance(dest, pikepdf.Name):
+        return str(dest)[1:]
+    if isinstance(dest, pikepdf.String):
+        return str(dest)
+    return None
+
+
+def entries(pdf, anchors: set[str]) -> dict[int, list[tuple[str, list[float]]]]:
+    """{page index: [(anchor, link rectangle), ...]}: the first link to each of `anchors`."""
+    found: dict[int, list[tuple[str, list[float]]]] = defaultdict(list)
+    seen = set()
+    for index, page in enumerate(pdf.pages):
+        for annotation in page.obj.get("/Annots", []):
+            name = _dest_name(annotation) if annotation.get("/Subtype") == "/Link" else None
+            if name in anchors and name not in seen:
+                seen.add(name)
+                found[index].append((name, [float(v) for v in annotation.Rect]))
+        if len(seen) == len(anchors):
+            break
+    return dict(found)
+
+
+def _characters(pdf_file: Path, index: int) -> list:
+    """Every character pdfminer finds on page `index` (0-based)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    found = []
+
+    def walk(item) -> None:
+        if isinstance(item, LTChar):
+            found.append(item)
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child)
+
+    for page in extract_pages(str(pdf_file), page_numbers=[index]):
+        walk(page)
+    return found
+
+
+def placements(characters: list, boxes: list[tuple[str, list[float]]], pages: dict[str, int]) -> list[tuple]:
+    """(number text, x, baseline y, size) for each box: right-aligned on the baseline of its first line."""
+    placed = []
+    for anchor, (x0, y0, x1, y1) in boxes:
+        inside = [c for c in characters if x0 <= c.matrix[4] <= x1 and y0 <= c.matrix[5] <= y1]
+        if not inside or anchor not in pages:
+            continue
+        baseline = max(c.matrix[5] for c in inside)  # y grows upwards: the first line is the highest
+        size = next(c.size for c in inside if abs(c.matrix[5] - baseline) < 0.5)
+        text = str(pages[anchor])
+        placed.append((text, x1 - DIGIT_WIDTH * size * len(text), baseline, size))
+    return placed
+
+
+def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int]) -> int:
+    """Write into `pdf_file`'s contents list the page of each of `anchors` (from `pages`); the count written."""
+    import pikepdf
+
+    red, green, blue = muted_colour()
+    written = 0
+    with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
+        boxes = entries(pdf, set(anchors))
+        for index, page_boxes in boxes.items():
+            placed = placements(_characters(pdf_file, index), page_boxes, pages)
+            if not placed:
+                continue
+            page = pdf.pages[index]
+            font = page.add_resource(
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(f"/{FONT}")
+                ),
+                pikepdf.Name.Font,
+                prefix="CsPage",
+            )
+            shows = " ".join(
+                f"BT {font} {size:.3f} Tf {x:.3f} {y:.3f} Td ({text}) Tj ET" for text, x, y, size in placed
+            )
+            # the printed content is wrapped in q ... Q, so the numbers are drawn in the page's own coordinates
+            operators = f"Q /Artifact BMC q {red:.4f} {green:.4f} {blue:.4f} rg {shows} Q EMC"
+            page.contents_add(pikepdf.Stream(pdf, b"q"), prepend=True)
+            page.contents_add(pikepdf.Stream(pdf, operators.encode("ascii")), prepend=False)
+            written += len(placed)
+        pdf.save(pdf_file, deterministic_id=True)
+    return written
