@@ -141,3 +141,12 @@ def test_new_english_and_chinese_articles_build_with_a_draft_map_and_notices_nam
         )
         assert f"`claimscope draft {slug}`" in html or f"<code>claimscope draft {slug}</code>" in html
         assert f"Analysis of “{slug}" not in html  # the slug never poses as the title
+        data = project_copy / "output" / slug / "data"
+        assert sorted(p.name for p in data.iterdir()) == [  # no fact checks, model or predictions yet: no files
+            "argument.aif.json",
+            "argument.argdown",
+            "claims.csv",
+            "paragraphs.csv",
+            "sentences.csv",
+        ]
+        assert (data / "claims.csv").read_text(encoding="utf-8").splitlines()[1].startswith("D01,")  # the draft's

@@ -97,7 +97,8 @@ def assemble(
             shutil.copy(paths.cached_chapter(c.key, output), chapters / c.notebook.name)
             executed.append(nbformat.read(chapters / c.notebook.name, as_version=4))
         t = time.perf_counter()
-        report = merge.merge(executed)
+        data_files = exports.collect(executed)
+        report = merge.merge([exports.strip(nb) for nb in executed])
         nbformat.write(report, staged / paths.REPORT_NOTEBOOK)
         git = provenance.git_commit()
         document = render.render(
@@ -114,7 +115,7 @@ def assemble(
         printer.print(staged / paths.REPORT_HTML, staged / paths.REPORT_PDF)
         pdf_seconds = round(time.perf_counter() - t, 2)
         progress.step(variant.name, f"PDF in {pdf_seconds:.1f} s")
-        exports.write_all(variant.parameters, staged / paths.DATA_DIR)
+        exports.write_all(data_files, staged / paths.DATA_DIR)
         timings = {**seconds, "html": html_seconds, "pdf": pdf_seconds}
         run = {
             "variant": variant.name,

@@ -1,14 +1,19 @@
-"""Data files written next to each report (output/<variant>/data/), one function per chapter."""
+"""Data files written next to each report (output/<variant>/data/), as the chapters handed them over.
+
+A chapter computes its data files with the results it shows and hands them over with `show.data`;
+they travel in its executed notebook (so a cached chapter brings its files with it) and are taken
+out before the chapters are merged into the report. Nothing is computed again here.
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pandas as pd
+import nbformat
 
-from claimscope import paths
+from claimscope.errors import ClaimscopeError
 from claimscope.text import article
+from claimscope.views.show import DATA_MIME
 
 
 def article_title(slug: str) -> str:
@@ -19,63 +24,40 @@ def article_title(slug: str) -> str:
     return "Analysis of “" + " · ".join(str(p) for p in parts if p).replace("“", "") + "”"
 
 
-def article_frames(values: dict) -> dict[str, pd.DataFrame]:
-    art = article.load_slug(values["article"])
-    return {"paragraphs.csv": article.paragraph_frame(art), "sentences.csv": article.sentence_frame(art)}
+def _is_data(output: dict) -> bool:
+    return DATA_MIME in output.get("data", {})
 
 
-def argument_files(values: dict) -> dict[str, object]:
-    """claims.csv, the argument in AIF JSON, and in Argdown (of the DRAFT argument when no curated claims exist)."""
-    from claimscope.analysis import argmap, claims
+def collect(chapters: list[nbformat.NotebookNode]) -> dict[str, str]:
+    """{file name: text} of every data file the chapters handed over, in chapter order.
 
-    claimset = claims.load_or_draft(values["article"])
-    return {
-        "claims.csv": claims.frame(claimset),
-        "argument.aif.json": argmap.aif(claimset),
-        "argument.argdown": argmap.argdown(claimset),
-    }
-
-
-def factcheck_frames(values: dict) -> dict[str, pd.DataFrame]:
-    from claimscope.analysis import factcheck
-
-    checks = factcheck.load(values["article"])
-    return {"factcheck.csv": factcheck.export(factcheck.results(checks))} if checks else {}
+    A name handed over twice would leave two answers for one file: it is an error."""
+    files: dict[str, str] = {}
+    for nb in chapters:
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                if _is_data(out):
+                    name, text = out["data"][DATA_MIME]["name"], out["data"][DATA_MIME]["text"]
+                    if name in files:
+                        raise ClaimscopeError(f"two chapters hand over a data file named {name}")
+                    files[name] = text
+    return files
 
 
-def hindsight_frames(values: dict) -> dict[str, pd.DataFrame]:
-    from claimscope.analysis import hindsight
-
-    predictions = hindsight.load(values["article"])
-    if not predictions:
-        return {}
-    return {"hindsight.csv": hindsight.export(hindsight.table(predictions, values["as_of"]))}
-
-
-def market_frames(values: dict) -> dict[str, pd.DataFrame]:
-    from claimscope.analysis import market
-    from claimscope.analysis.market import model
-
-    if not paths.market_file(values["article"]).exists():
-        return {}
-    return model.exports(market.load(values["article"]), values["disruption_threshold"])
+def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """`nb` without its data files (they are written beside the report, not shown in it)."""
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = [out for out in cell.outputs if not _is_data(out)]
+    return nb
 
 
-EXPORTERS = [article_frames, argument_files, factcheck_frames, market_frames, hindsight_frames]
-
-
-def write_all(values: dict, folder: Path) -> list[Path]:
-    """Write every chapter's exports for a variant's parameter values."""
+def write_all(files: dict[str, str], folder: Path) -> list[Path]:
+    """Write the data files into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for exporter in EXPORTERS:
-        for name, content in exporter(values).items():
-            target = folder / name
-            if isinstance(content, pd.DataFrame):
-                content.to_csv(target, index=False, encoding="utf-8")
-            elif isinstance(content, str):
-                target.write_text(content, encoding="utf-8")
-            else:
-                target.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-            written.append(target)
+    for name, text in files.items():
+        target = folder / Path(name).name  # a bare file name: nothing is written outside the folder
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
     return written

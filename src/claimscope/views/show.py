@@ -7,6 +7,7 @@ markup or script in the report.
 from __future__ import annotations
 
 import html
+import json
 
 from IPython.display import HTML, display
 
@@ -140,3 +141,31 @@ def paragraphs(rows: list[tuple[int, str, str]]) -> None:
 def preformatted(text: str) -> None:
     """A block of plain text kept as written (e.g. a documented rule)."""
     display(HTML(f'<pre class="cs-pre">{html.escape(text.strip())}</pre>'))
+
+
+DATA_MIME = "application/vnd.claimscope.data+json"  # a data file a chapter hands to the build
+
+
+def data_text(content) -> str:
+    """A data file's text: a DataFrame as CSV, a string as it is, anything else as JSON."""
+    import pandas as pd  # the views import pandas anyway; here so this module stays light for the engine
+
+    if isinstance(content, pd.DataFrame):
+        return content.to_csv(index=False)
+    if isinstance(content, str):
+        return content
+    return json.dumps(content, ensure_ascii=False, indent=1) + "\n"
+
+
+def data(files: dict[str, object]) -> None:
+    """Hand the chapter's data files to the build, which writes them beside the report (data/).
+
+    The chapter computes them once, with the results it shows; in Jupyter each shows as a line
+    naming the file. They are not part of the report's pages.
+    """
+    import pandas as pd
+
+    for name, content in files.items():
+        text = data_text(content)
+        size = f"{len(content):,} rows" if isinstance(content, pd.DataFrame) else f"{len(text):,} characters"
+        display({DATA_MIME: {"name": name, "text": text}, "text/plain": f"data file {name} ({size})"}, raw=True)
