@@ -80,3 +80,19 @@ def test_a_failing_chapter_leaves_the_kernel_usable_and_its_namespace_does_not_l
         kernel.shutdown()
     ran = nbformat.read(tmp_path / "probe-out.ipynb", as_version=4)
     assert ran.cells[-1].outputs[0]["text"] == "False\n"
+
+
+def test_a_pool_starts_its_kernels_before_any_job_and_a_stop_leaves_none_running():
+    import time
+
+    import psutil
+
+    pool = kernels.Pool(1)
+    deadline = time.monotonic() + 60
+    while not pool._kernels and time.monotonic() < deadline:  # no job submitted: the kernel starts anyway
+        time.sleep(0.1)
+    assert pool._kernels, "the kernel did not start before a job came"
+    pid = pool._kernels[0].pid
+    pool.stop()
+    time.sleep(0.5)
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE

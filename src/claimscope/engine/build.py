@@ -171,34 +171,47 @@ def build(
     progress = progress or Progress()
     output = Path(output or paths.OUTPUT)
     selected = variants.select(variants.load(), names or [], overrides)  # validates every parameter first
-    checked = any(p.rebuild for p in (cache.plan(v, output, show_code, force) for v in selected))
-    if checked:  # a variant that is up to date had its inputs checked by the build that made it
-        check_inputs(selected)
-        pdf.check_toolchain()
-    with lock.held(output, wait), progress:
-        for leftover in publish.clean_leftovers(output):
-            progress(f"removed {leftover.name}, left by an interrupted build")
-        plans = [cache.plan(v, output, show_code, force) for v in selected]  # another build may have run
-        current = [
-            Result(p.variant.name, paths.variant_dir(p.variant.name, output), "up to date", p.reason)
-            for p in plans
-            if not p.rebuild
-        ]
-        for result in current:
-            progress(f"{result.variant}: up to date")
-        todo = [p for p in plans if p.rebuild]
-        if todo and not checked:
+    first = [cache.plan(v, output, show_code, force) for v in selected]
+    checked = any(p.rebuild for p in first)
+    # the kernels start (about 3 s: a process and its imports) while the inputs are checked
+    pool = _early_pool(first, workers) if checked and not scheduler else None
+    try:
+        if checked:  # a variant that is up to date had its inputs checked by the build that made it
             check_inputs(selected)
-        built, failures = _run_and_publish(todo, output, show_code, progress, workers, scheduler)
-        publish.write_index(output)
-        cache.prune(output)
+            pdf.check_toolchain()
+        with lock.held(output, wait), progress:
+            for leftover in publish.clean_leftovers(output):
+                progress(f"removed {leftover.name}, left by an interrupted build")
+            plans = [cache.plan(v, output, show_code, force) for v in selected]  # another build may have run
+            current = [
+                Result(p.variant.name, paths.variant_dir(p.variant.name, output), "up to date", p.reason)
+                for p in plans
+                if not p.rebuild
+            ]
+            for result in current:
+                progress(f"{result.variant}: up to date")
+            todo = [p for p in plans if p.rebuild]
+            if todo and not checked:
+                check_inputs(selected)
+            built, failures = _run_and_publish(todo, output, show_code, progress, workers, scheduler, pool)
+            publish.write_index(output)
+            cache.prune(output)
+    finally:
+        if pool is not None:
+            pool.stop()  # kernels the chapters did not use (a failed check, nothing left to do); else a no-op
     if failures:
         raise BuildError(failures)
     return current + built
 
 
+def _early_pool(plans: list[cache.VariantPlan], workers: int | None):
+    """Warm kernels for the chapters the plans would run, started before the inputs are checked."""
+    keys = {c.key: c.notebook for p in plans if p.rebuild for c in p.chapters if not c.cached}
+    return runner.start_pool(list(keys.values()), len(keys), workers) if keys else None
+
+
 def _run_and_publish(
-    todo: list[cache.VariantPlan], output, show_code, progress, workers, scheduler
+    todo: list[cache.VariantPlan], output, show_code, progress, workers, scheduler, pool=None
 ) -> tuple[list[Result], list[ChapterError]]:
     """Run the chapters to run, and publish each variant as soon as its chapters are done."""
     if not todo:
@@ -214,7 +227,7 @@ def _run_and_publish(
     try:
         with (
             pdf.Printer(pdf.check_toolchain()) as printer,
-            contextlib.closing(runner.run(list(tasks.values()), workers, scheduler)) as running,
+            contextlib.closing(runner.run(list(tasks.values()), workers, scheduler, pool)) as running,
         ):
             for task, outcome in itertools.chain([(None, None)], running):
                 if task is not None:

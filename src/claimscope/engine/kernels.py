@@ -135,6 +135,7 @@ class Pool:
         self._lock = threading.Lock()
         self._pending = 0
         self._sealed = False
+        self._stopped = False
         self._threads = [
             threading.Thread(target=self._work, args=(warm_up,), name=f"claimscope-kernel-{i}", daemon=True)
             for i in range(size)
@@ -156,17 +157,19 @@ class Pool:
 
     def _work(self, warm_up: str) -> None:
         kernel, broken = None, None
+        try:  # at once, not at the first job: the kernel warms up while the build checks its inputs
+            kernel = self._start(warm_up)
+        except Exception as err:  # every job of this thread reports it
+            broken = err
         while (item := self._jobs.get()) is not None:
             job_id, job = item
             self._events.put((job_id, "started", None))
             try:
-                if broken is None and (kernel is None or not kernel.alive()):
+                if broken is None and not kernel.alive():  # the last chapter killed it: a fresh one
                     kernel = self._start(warm_up)
                 result = broken if broken is not None else job(kernel)
             except Exception as err:  # reported with the job; the next job gets a kernel that works
                 result = err
-                if kernel is None:
-                    broken = err
             self._events.put((job_id, "done", result))
         if kernel is not None:
             kernel.shutdown()
@@ -175,6 +178,9 @@ class Pool:
         kernel = Kernel(warm_up)
         with self._lock:
             self._kernels.append(kernel)
+            stopped = self._stopped
+        if stopped:  # stop() came while it started
+            kernel.kill()
         return kernel
 
     def seal(self) -> None:
@@ -191,8 +197,10 @@ class Pool:
             thread.join(timeout=30)
 
     def stop(self) -> None:
-        """Kill every kernel now (an interrupted build); the threads end with the process."""
+        """Kill every kernel now (an interrupted build, or a pool no chapter used); the threads end."""
         with self._lock:
+            self._stopped = True
             kernels = list(self._kernels)
+        self.seal()
         for kernel in kernels:
-            kernel.kill()
+            kernel.kill()  # one that already stopped is passed over

@@ -28,15 +28,27 @@ def workers(requested: int | None, tasks: int) -> int:
     return max(1, min(requested or os.cpu_count() or 1, tasks))
 
 
-def run(tasks: list[Task], requested_workers: int | None = None, scheduler: str | None = None) -> Iterator:
-    """Run every task; yield (task, seconds or the ChapterError it raised) as each finishes."""
+def start_pool(notebooks: list[Path], count: int, requested_workers: int | None = None) -> kernels.Pool:
+    """Warm kernels for `count` chapters of `notebooks`, starting now (in the background)."""
+    warm_up = kernels.warm_up_code(sorted(set(notebooks)))
+    return kernels.Pool(workers(requested_workers, count), warm_up)
+
+
+def run(
+    tasks: list[Task],
+    requested_workers: int | None = None,
+    scheduler: str | None = None,
+    pool: kernels.Pool | None = None,
+) -> Iterator:
+    """Run every task; yield (task, seconds or the ChapterError it raised) as each finishes.
+
+    `pool` is a pool started earlier (start_pool); without one, a pool starts here."""
     if not tasks:
         return
     if scheduler:
         yield from _run_dask(tasks, scheduler)
         return
-    warm_up = kernels.warm_up_code(sorted({Path(t.notebook) for t in tasks}))
-    pool = kernels.Pool(workers(requested_workers, len(tasks)), warm_up)
+    pool = pool or start_pool([Path(t.notebook) for t in tasks], len(tasks), requested_workers)
     try:
         for task in tasks:
             pool.submit(task, lambda kernel, task=task: run_task(task, kernel))
