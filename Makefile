@@ -42,14 +42,14 @@ report: setup ## Build every report variant listed in reports.toml into output/
 	$(BIN)/claimscope build
 
 test: setup lint ## Run the lint and the whole test suite (unit, notebooks, end-to-end build, browser)
-	$(BIN)/python -m pytest -q --nbval-lax tests notebooks
+	$(BIN)/python -m pytest -q -n auto --dist loadfile --nbval-lax tests notebooks
 
 lint: setup ## Check the code with ruff (lint and format)
 	$(BIN)/ruff check src tests benchmarks notebooks
 	$(BIN)/ruff format --check src tests benchmarks notebooks
 
 test-fast: setup ## Run the tests that need no browser and no full build
-	$(BIN)/python -m pytest -q -m "not slow" tests
+	$(BIN)/python -m pytest -q -n auto --dist loadfile -m "not slow" tests
 
 check: setup ## Validate parameters, claims, sources and figures without running notebooks
 	$(BIN)/claimscope check

@@ -1,11 +1,14 @@
-"""Shared fixtures: the seed article, and one real build of the default variant per test session."""
+"""Shared fixtures: the seed article, and one real build of the default variant per test run."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from claimscope import paths
 from claimscope.engine import build
@@ -30,11 +33,30 @@ def machine_cache(tmp_path_factory):
         yield
 
 
+def _once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder filled by `make(folder)` once per test run: with pytest-xdist, the first worker to ask
+    makes it (under a file lock) and the others use it; tests only read it or copy it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent  # this run's folder, above each worker's own
+    folder, done = shared / name, shared / f"{name}.done"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Output folder holding one real build of the first variant in reports.toml."""
-    output = tmp_path_factory.mktemp("output")
-    build.build(["sora-base"], output=output, progress=Progress("quiet"))
+    output = _once(
+        tmp_path_factory, "output", lambda folder: build.build(["sora-base"], output=folder, progress=Progress("quiet"))
+    )
     return output / "sora-base"
 
 
@@ -51,17 +73,20 @@ def project_copy(tmp_path, monkeypatch):
 
 
 def _template(tmp_path_factory, name: str, keep: tuple[str, ...], toml: str | None = None) -> Path:
-    """A project copy with only the chapters named in `keep`, built once per test session."""
-    root = copy_inputs(tmp_path_factory.mktemp(name) / "project")
-    for nb in (root / "notebooks").glob("*.ipynb"):
-        if not nb.name.startswith(keep):
-            nb.unlink()
-    if toml is not None:
-        (root / "reports.toml").write_text(toml)
-    first = claimscope("build", *([] if toml else ["sora-base"]), root=root)
-    assert first.returncode == 0, first.stderr
-    assert "ERROR" not in first.stderr  # e.g. no "KeyboardInterrupt caught in kernel" from stopping kernels
-    return root
+    """A project copy with only the chapters named in `keep`, built once per test run."""
+
+    def make(folder: Path) -> None:
+        root = copy_inputs(folder / "project")
+        for nb in (root / "notebooks").glob("*.ipynb"):
+            if not nb.name.startswith(keep):
+                nb.unlink()
+        if toml is not None:
+            (root / "reports.toml").write_text(toml)
+        first = claimscope("build", *([] if toml else ["sora-base"]), root=root)
+        assert first.returncode == 0, first.stderr
+        assert "ERROR" not in first.stderr  # e.g. no "KeyboardInterrupt caught in kernel" from stopping kernels
+
+    return _once(tmp_path_factory, name, make) / "project"
 
 
 def _built_copy(template: Path, tmp_path: Path, monkeypatch) -> Path:

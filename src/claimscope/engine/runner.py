@@ -73,10 +73,13 @@ def _outcome(value, task: Task):
 def _run_dask(tasks: list[Task], scheduler: str) -> Iterator:
     from distributed import Client, as_completed
 
-    try:
-        client = Client(scheduler, timeout="20s")
+    try:  # tries for Dask's distributed.comm.timeouts.connect (30 s unless configured)
+        client = Client(scheduler)
     except OSError as err:
-        raise ClaimscopeError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+        raise ClaimscopeError(
+            f"cannot reach the Dask scheduler at {scheduler}: {err} (to wait longer or shorter, set "
+            "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT, e.g. to 60s)"
+        ) from None
     with client:
         futures = {
             client.submit(run_task, t, pure=False, key=f"chapter-{i}-{Path(t.notebook).stem}"): t
