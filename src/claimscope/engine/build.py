@@ -9,6 +9,7 @@ import itertools
 import json
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def _keep_failed(task: runner.Task, error: ChapterError, output: Path) -> Chapte
 
 
 def assemble(
-    p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.Printer, progress: Progress, seconds: dict
+    p: cache.VariantPlan, output: Path, show_code: bool, printer: pdf.Printers, progress: Progress, seconds: dict
 ) -> tuple[Path, dict]:
     """Merge the variant's executed chapters, render HTML and PDF, write exports and run.json, publish.
 
@@ -224,9 +225,14 @@ def _run_and_publish(
         progress.start(p.variant.name, sum(c.key in tasks for c in p.chapters) + 2, p.reason)
     outcomes: dict[str, float | ChapterError] = {}
     waiting, results, failures = list(todo), [], []
+    # each variant is published on its own thread as soon as its chapters are done, and printed by
+    # the first free browser: HTML and PDF of several variants are made side by side
+    side_by_side = runner.workers(workers, len(todo))
+    publishing = ThreadPoolExecutor(max_workers=side_by_side, thread_name_prefix="claimscope-publish")
+    published = []
     try:
         with (
-            pdf.Printer(pdf.check_toolchain()) as printer,
+            pdf.Printers(side_by_side, pdf.check_toolchain()) as printers,
             contextlib.closing(runner.run(list(tasks.values()), workers, scheduler, pool)) as running,
         ):
             for task, outcome in itertools.chain([(None, None)], running):
@@ -237,11 +243,16 @@ def _run_and_publish(
                             progress.step(p.variant.name, _said(task, outcome))
                 for p in [p for p in waiting if all(c.key in outcomes or c.key not in tasks for c in p.chapters)]:
                     waiting.remove(p)
-                    result, failed = _finish(p, outcomes, output, show_code, printer, progress)
-                    results.append(result)
-                    failures += [f for f in failed if f not in failures]  # a shared chapter fails once
+                    published.append(
+                        publishing.submit(_finish, p, dict(outcomes), output, show_code, printers, progress)
+                    )
+            for future in published:
+                result, failed = future.result()
+                results.append(result)
+                failures += [f for f in failed if f not in failures]  # a shared chapter fails once
         return results, failures
     finally:
+        publishing.shutdown(wait=False, cancel_futures=True)
         shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from claimscope.errors import SystemDependencyError
@@ -179,3 +181,45 @@ class Printer:
             return page.evaluate(CONTENTS_ANCHORS)
         finally:
             page.close()
+
+
+class Printers:
+    """Up to `size` Printers, each its own headless Chromium, lent one print at a time, so that the
+    reports of several variants print side by side (one Chromium lays out one page on one core).
+
+    The first browser starts when the pool is entered (while the chapters run); another starts
+    only when a report is ready to print and every browser is busy.
+    """
+
+    def __init__(self, size: int, browser: str | None = None):
+        self.size = max(1, size)
+        self.browser_path = browser or check_toolchain()
+        self._free: queue.Queue = queue.Queue()
+        self._all: list[Printer] = []
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Printers:
+        self._free.put(self._new())
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for printer in self._all:
+            printer.__exit__(*exc)
+
+    def _new(self) -> Printer:
+        printer = Printer(self.browser_path).__enter__()
+        self._all.append(printer)
+        return printer
+
+    def print(self, html_file: Path, pdf_file: Path, timeout_ms: int = 60_000) -> None:
+        """Print as Printer.print does, on the first browser free (a new one if there is room)."""
+        try:
+            printer = self._free.get_nowait()
+        except queue.Empty:
+            with self._lock:
+                printer = self._new() if len(self._all) < self.size else None
+            printer = printer or self._free.get()
+        try:
+            printer.print(html_file, pdf_file, timeout_ms)
+        finally:
+            self._free.put(printer)

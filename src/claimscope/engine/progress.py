@@ -4,6 +4,7 @@ step in a log or CI, nothing with --quiet."""
 from __future__ import annotations
 
 import sys
+import threading
 from typing import TextIO
 
 MODES = ("bars", "lines", "quiet")
@@ -24,9 +25,14 @@ class Progress:
             raise ValueError(f"progress mode {mode!r}: expected one of {MODES}")
         self.mode = mode
         self._bars: dict = {}
+        self._lock = threading.RLock()  # variants are published from several threads at once
 
     def __call__(self, message: str) -> None:
         """A line that belongs to no step (e.g. a leftover removed)."""
+        with self._lock:
+            self._line(message)
+
+    def _line(self, message: str) -> None:
         if self.mode == "lines":
             print(message, file=self.stream, flush=True)
         elif self.mode == "bars":
@@ -36,6 +42,10 @@ class Progress:
 
     def start(self, variant: str, steps: int, reason: str) -> None:
         """A variant will be built in `steps` steps."""
+        with self._lock:
+            self._start(variant, steps, reason)
+
+    def _start(self, variant: str, steps: int, reason: str) -> None:
         if self.mode == "lines":
             print(f"{variant}: {reason}; {steps} steps", file=self.stream, flush=True)
         elif self.mode == "bars":
@@ -54,6 +64,10 @@ class Progress:
 
     def step(self, variant: str, what: str) -> None:
         """One step of a variant is done."""
+        with self._lock:
+            self._step(variant, what)
+
+    def _step(self, variant: str, what: str) -> None:
         if self.mode == "lines":
             print(f"{variant}: {what}", file=self.stream, flush=True)
         elif self.mode == "bars" and variant in self._bars:
@@ -62,9 +76,10 @@ class Progress:
             bar.update(1)
 
     def close(self) -> None:
-        for bar in self._bars.values():
-            bar.close()
-        self._bars.clear()
+        with self._lock:
+            for bar in self._bars.values():
+                bar.close()
+            self._bars.clear()
 
     def __enter__(self) -> Progress:
         return self
