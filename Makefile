@@ -1,12 +1,12 @@
 # claimscope — `make report` builds every report, `make test` runs every test.
-# Both set up what they need first: a .venv with the package, and (as root) Debian's chromium,
-# CJK fonts, poppler-utils and graphviz.
+# Both set up what they need first: a .venv with the package, and (as root) Debian's chromium and
+# its headless shell, CJK fonts, poppler-utils and graphviz.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-APT_PACKAGES := chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils graphviz
+APT_PACKAGES := chromium chromium-headless-shell fonts-noto-cjk fonts-wqy-microhei poppler-utils graphviz
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system report test test-fast lint lab check clean benchmark
@@ -20,9 +20,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-system: ## Install Debian's chromium, CJK fonts, poppler-utils and graphviz (as root), or say what is missing
+system: ## Install Debian's chromium and its headless shell, CJK fonts, poppler-utils and graphviz (as root), or say what is missing
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
 	fc-list :lang=zh 2>/dev/null | grep -qi "noto sans cjk" || missing="$$missing fonts-noto-cjk"; \
 	fc-list :lang=zh 2>/dev/null | grep -qi "wenquanyi micro hei" || missing="$$missing fonts-wqy-microhei"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \

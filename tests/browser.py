@@ -26,7 +26,7 @@ def visit(html_file: Path, script: str | None = None, wait_ms: int = 1500, width
     seen = Visit()
     page_url = Path(html_file).resolve().as_uri()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=pdf.chromium(), args=pdf.FLAGS[1:])
+        browser = p.chromium.launch(executable_path=pdf.chromium(), args=pdf.BROWSER_ARGS)
         page = browser.new_page(viewport={"width": width, "height": 900})
 
         def route(r):

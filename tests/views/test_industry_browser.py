@@ -76,7 +76,7 @@ def _drive(page: Path, settings: list[dict]) -> tuple[list, list, list]:
     errors, blocked, readings = [], [], []
     url = page.resolve().as_uri()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=pdf.chromium(), args=pdf.FLAGS[1:])
+        browser = p.chromium.launch(executable_path=pdf.chromium(), args=pdf.BROWSER_ARGS)
         tab = browser.new_page()
         tab.route(
             "**/*",
