@@ -76,19 +76,19 @@ def _latin_pattern() -> re.Pattern:
 
 
 @functools.cache
-def tagger():
-    """jieba's part-of-speech tagger with the user dictionary, loaded once (about two seconds).
+def segmenter():
+    """jieba's tokenizer with the user dictionary added, loaded once (about a second).
 
-    It is jieba's own tagger (`jieba.posseg.dt`, whose word tags jieba reads when the module is
-    imported) with the user dictionary added to jieba's tokenizer: a second tagger would read the
-    349,000 word tags again.
+    Only the words of the user dictionary are names here, and their types come from
+    `dictionary()`; jieba cuts the text so that a name counts only where it is a whole word.
+    jieba's part-of-speech tagger would cut the same way and read 349,000 word tags besides.
     """
-    import jieba  # here, not at the top: loading jieba costs seconds that most commands never need
-    import jieba.posseg
+    import jieba  # here, not at the top: loading jieba costs a second that most commands never need
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.load_userdict(str(paths.USER_DICT))
-    return jieba.posseg.dt
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(paths.USER_DICT))
+    return tokenizer
 
 
 @functools.cache
@@ -96,8 +96,8 @@ def idioms() -> dict[str, str]:
     """Four-character words that jieba's dictionary tags as idioms (i) or set phrases (l): 十万火急 -> i.
 
     Read from jieba's dictionary file itself ("word frequency tag" a line; a later line wins, as in
-    jieba), which takes a tenth of the time of loading the tagger; tests/text/test_names.py checks
-    that both give the same words.
+    jieba's tagger), which takes a tenth of the time of loading the tagger; tests/text/test_names.py
+    checks that both give the same words.
     """
     words = {m[1]: m[2] for m in _DICT_WORD4.finditer(jieba_dictionary().read_text(encoding="utf-8"))}
     return {w: f for w, f in words.items() if f in ("i", "l")}
@@ -112,13 +112,13 @@ def jieba_dictionary() -> Path:
 
 
 def _han_names(text: str) -> list[tuple[int, str, str]]:
-    found, cursor = [], 0
-    for word, flag in tagger().cut(text, HMM=False):
+    found, cursor, types = [], 0, dictionary()
+    for word in segmenter().cut(text, HMM=False):
         at = text.find(word, cursor)
         if at >= 0:
             cursor = at + len(word)
-        if flag in ENTITY_TYPES and has_han(word) and at >= 0:
-            found.append((at, word, flag))
+        if word in types and has_han(word) and at >= 0:
+            found.append((at, word, types[word]))
     return found
 
 
