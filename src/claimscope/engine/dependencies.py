@@ -38,6 +38,12 @@ def imports(source: str, package: str = "") -> list[str]:
 
     `package` resolves relative imports (`from . import x` in package a.b gives a.b and a.b.x).
     """
+    return list(_imports(source, package))
+
+
+@functools.lru_cache(maxsize=4096)
+def _imports(source: str, package: str) -> tuple[str, ...]:
+    """imports(), parsed once per piece of code (every variant's plan reads the same chapter cells)."""
     found = []
     for node in _statements(ast.parse(source).body):
         if isinstance(node, ast.Import):
@@ -50,7 +56,7 @@ def imports(source: str, package: str = "") -> list[str]:
             if base:
                 found.append(base)
                 found += [f"{base}.{alias.name}" for alias in node.names]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def module_file(name: str) -> Path | None:
@@ -87,16 +93,19 @@ _PATHS_USED = re.compile(r"\bpaths\.([A-Za-z_][A-Za-z0-9_]*)")  # in a comment i
 def modules(code: list[str]) -> list[Path]:
     """Source files of every claimscope module the code imports, directly or through other modules."""
     todo = [m for source in code for m in imports(source)]
-    seen: dict[str, Path] = {}
+    looked: set[str] = set()  # each name is looked up once (`from a import f` also names a.f)
+    found: set[Path] = set()
     while todo:
         name = todo.pop()
         for step in _packages(name):
-            path = module_file(step)
-            if path is None or step in seen:
+            if step in looked:
                 continue
-            seen[step] = path
-            todo += _scan(path, path.stat().st_mtime_ns)[0]
-    return sorted(set(seen.values()))
+            looked.add(step)
+            path = module_file(step)
+            if path is not None:
+                found.add(path)
+                todo += _scan(path, path.stat().st_mtime_ns)[0]
+    return sorted(found)
 
 
 def _location(name: str, article: str) -> Path | None:
