@@ -1,9 +1,9 @@
 """Page numbers for the printed contents list, written into the PDF Chromium printed.
 
 Chromium cannot number a contents list (CSS `target-counter()` is not supported), and printing
-the report a second time with the numbers filled in costs as much as the first print. Instead the
-first print keeps an empty slot at the right end of each contents entry (report.css), and this
-module writes each heading's page number into its slot:
+the report a second time with the numbers filled in costs about as much as the first print.
+Instead the print keeps an empty slot at the right end of each contents entry (report.css), and
+this module writes each heading's page number into its slot:
 
 - the entry is the first link in the PDF to the heading's anchor (the contents come before the
   report's text), its box is the link's rectangle;
@@ -19,6 +19,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
+
+import pikepdf
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar
 
 from claimscope import paths
 
@@ -37,8 +41,6 @@ def muted_colour() -> tuple[float, float, float]:
 
 def _dest_name(annotation) -> str | None:
     """The named destination of a link annotation (/Dest, or a /GoTo action's /D), if it has one."""
-    import pikepdf
-
     dest = annotation.get("/Dest")
     if dest is None and "/A" in annotation and annotation.A.get("/S") == pikepdf.Name.GoTo:
         dest = annotation.A.get("/D")
@@ -66,9 +68,6 @@ def entries(pdf, anchors: set[str]) -> dict[int, list[tuple[str, list[float]]]]:
 
 def _characters(pdf_file: Path, index: int) -> list:
     """Every character pdfminer finds on page `index` (0-based)."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar
-
     found = []
 
     def walk(item) -> None:
@@ -99,8 +98,6 @@ def placements(characters: list, boxes: list[tuple[str, list[float]]], pages: di
 
 def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int]) -> int:
     """Write into `pdf_file`'s contents list the page of each of `anchors` (from `pages`); the count written."""
-    import pikepdf
-
     red, green, blue = muted_colour()
     written = 0
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:

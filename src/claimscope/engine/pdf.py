@@ -167,7 +167,7 @@ class Printer:
         """Print `html_file` to an A4 `pdf_file` with page numbers, bookmarks and a paged contents list.
 
         Printed once; the page of each contents entry's heading is then written into the PDF
-        (engine.contents), which costs a tenth of printing it again with the numbers in the page.
+        (engine.contents), about 1.3 s against 4-5 s for printing it again with the numbers in the page.
         """
         from claimscope.engine import contents  # pikepdf and pdfminer: only when a report is printed
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 
+import pandas as pd
 from IPython.display import HTML, display
 
 from claimscope.views import fmt, tables
@@ -148,8 +149,6 @@ DATA_MIME = "application/vnd.claimscope.data+json"  # a data file a chapter hand
 
 def data_text(content) -> str:
     """A data file's text: a DataFrame as CSV, a string as it is, anything else as JSON."""
-    import pandas as pd  # the views import pandas anyway; here so this module stays light for the engine
-
     if isinstance(content, pd.DataFrame):
         return content.to_csv(index=False)
     if isinstance(content, str):
@@ -163,8 +162,6 @@ def data(files: dict[str, object]) -> None:
     The chapter computes them once, with the results it shows; in Jupyter each shows as a line
     naming the file. They are not part of the report's pages.
     """
-    import pandas as pd
-
     for name, content in files.items():
         text = data_text(content)
         size = f"{len(content):,} rows" if isinstance(content, pd.DataFrame) else f"{len(text):,} characters"
