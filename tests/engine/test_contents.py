@@ -1,7 +1,6 @@
 import re
 import subprocess
-from types import SimpleNamespace
-
+import pikepdf
 import pytest
 
 from claimscope import paths
@@ -9,7 +8,7 @@ from claimscope.engine import contents, pdf
 
 
 def _char(x, y, size):
-    return SimpleNamespace(matrix=(size, 0, 0, size, x, y), size=size)
+    return contents.Char(x, y, size)
 
 
 def test_a_number_is_right_aligned_on_the_baseline_of_its_entrys_first_line():
@@ -59,3 +58,13 @@ def test_a_printed_contents_list_shows_the_page_of_each_heading(tmp_path):
     assert "First chapter 2" in lines and "Second chapter 3" in lines
     assert any(line.startswith("Third chapter, whose title") and line.endswith(" 5") for line in lines), lines
     assert pdf.anchor_pages(pdf_file) == {"first": 2, "second": 3, "third": 5}
+
+
+def test_the_numbers_font_takes_a_name_the_page_does_not_use(tmp_path):
+    pdf_doc = pikepdf.new()
+    pdf_doc.add_blank_page()
+    page = pdf_doc.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(CsPage=pikepdf.Dictionary()))
+    font = pdf_doc.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font))
+    assert contents._font_name(page, font) == "/CsPage1"
+    assert contents._font_name(pdf_doc.pages[0], font) == "/CsPage2"

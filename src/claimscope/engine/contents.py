@@ -9,20 +9,23 @@ this module writes each heading's page number into its slot:
   report's text), its box is the link's rectangle;
 - the heading's page is the page of the anchor's named destination;
 - the number sits on the baseline and at the size of the entry's first line of text (read with
-  pdfminer.six), right-aligned against the box's right edge, in the muted colour of report.css,
+  PDFium, through pypdfium2), right-aligned against the box's right edge, in the muted colour of report.css,
   in Helvetica, one of the fonts every PDF reader has;
 - it is marked as an artifact, so the tagged PDF's reading order is the entries' titles.
 """
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 import pikepdf
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar
+import pypdfium2
+import pypdfium2.raw as pdfium
 
 from claimscope import paths
 
@@ -66,34 +69,57 @@ def entries(pdf, anchors: set[str]) -> dict[int, list[tuple[str, list[float]]]]:
     return dict(found)
 
 
-def _characters(pdf_file: Path, index: int) -> list:
-    """Every character pdfminer finds on page `index` (0-based)."""
+class Char(NamedTuple):
+    """A printed character: its origin on the baseline (x, y, in PDF points) and its size on the page."""
+
+    x: float
+    y: float
+    size: float
+
+
+def characters(document: pypdfium2.PdfDocument, index: int) -> list[Char]:
+    """Every character PDFium finds on page `index` (0-based) of `document`.
+
+    The size is the font size times the scale of the character's matrix (Chromium prints the page's
+    content scaled), which is the size a reader sees.
+    """
+    textpage = document[index].get_textpage()
+    x, y, matrix = ctypes.c_double(), ctypes.c_double(), pdfium.FS_MATRIX()
     found = []
-
-    def walk(item) -> None:
-        if isinstance(item, LTChar):
-            found.append(item)
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                walk(child)
-
-    for page in extract_pages(str(pdf_file), page_numbers=[index]):
-        walk(page)
+    for i in range(textpage.count_chars()):
+        if not pdfium.FPDFText_GetCharOrigin(textpage, i, x, y) or not pdfium.FPDFText_GetMatrix(textpage, i, matrix):
+            continue
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        found.append(Char(x.value, y.value, pdfium.FPDFText_GetFontSize(textpage, i) * scale))
     return found
 
 
-def placements(characters: list, boxes: list[tuple[str, list[float]]], pages: dict[str, int]) -> list[tuple]:
+def placements(characters: list[Char], boxes: list[tuple[str, list[float]]], pages: dict[str, int]) -> list[tuple]:
     """(number text, x, baseline y, size) for each box: right-aligned on the baseline of its first line."""
     placed = []
     for anchor, (x0, y0, x1, y1) in boxes:
-        inside = [c for c in characters if x0 <= c.matrix[4] <= x1 and y0 <= c.matrix[5] <= y1]
+        inside = [c for c in characters if x0 <= c.x <= x1 and y0 <= c.y <= y1]
         if not inside or anchor not in pages:
             continue
-        baseline = max(c.matrix[5] for c in inside)  # y grows upwards: the first line is the highest
-        size = next(c.size for c in inside if abs(c.matrix[5] - baseline) < 0.5)
+        baseline = max(c.y for c in inside)  # y grows upwards: the first line is the highest
+        size = next(c.size for c in inside if abs(c.y - baseline) < 0.5)
         text = str(pages[anchor])
         placed.append((text, x1 - DIGIT_WIDTH * size * len(text), baseline, size))
     return placed
+
+
+def _font_name(page, font) -> pikepdf.Name:
+    """Add `font` to the page's font resources under a name the page does not use yet."""
+    resources = page.obj.get("/Resources")
+    if resources is None:
+        resources = page.obj.Resources = pikepdf.Dictionary()
+    if "/Font" not in resources:
+        resources.Font = pikepdf.Dictionary()
+    name, n = pikepdf.Name("/CsPage"), 1
+    while name in resources.Font:
+        name, n = pikepdf.Name(f"/CsPage{n}"), n + 1
+    resources.Font[name] = font
+    return name
 
 
 def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int]) -> int:
@@ -102,21 +128,21 @@ def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int]) -> int:
     written = 0
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
         boxes = entries(pdf, set(anchors))
-        for index, page_boxes in boxes.items():
-            placed = placements(_characters(pdf_file, index), page_boxes, pages)
+        document = pypdfium2.PdfDocument(pdf_file)
+        try:
+            placed_by_page = {index: placements(characters(document, index), b, pages) for index, b in boxes.items()}
+        finally:
+            document.close()  # before the file is written over
+        # one font object for every page (qpdf numbers the first new object in about 0.2 s)
+        font = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(f"/{FONT}"))
+        )
+        for index, placed in placed_by_page.items():
             if not placed:
                 continue
             page = pdf.pages[index]
-            font = page.add_resource(
-                pikepdf.Dictionary(
-                    Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(f"/{FONT}")
-                ),
-                pikepdf.Name.Font,
-                prefix="CsPage",
-            )
-            shows = " ".join(
-                f"BT {font} {size:.3f} Tf {x:.3f} {y:.3f} Td ({text}) Tj ET" for text, x, y, size in placed
-            )
+            name = _font_name(page, font)
+            shows = " ".join(f"BT {name} {size:.3f} Tf {x:.3f} {y:.3f} Td ({text}) Tj ET" for text, x, y, size in placed)
             # the printed content is wrapped in q ... Q, so the numbers are drawn in the page's own coordinates
             operators = f"Q /Artifact BMC q {red:.4f} {green:.4f} {blue:.4f} rg {shows} Q EMC"
             page.contents_add(pikepdf.Stream(pdf, b"q"), prepend=True)

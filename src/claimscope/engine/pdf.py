@@ -169,7 +169,7 @@ class Printer:
         Printed once; the page of each contents entry's heading is then written into the PDF
         (engine.contents), about 1.3 s against 4-5 s for printing it again with the numbers in the page.
         """
-        from claimscope.engine import contents  # pikepdf and pdfminer: only when a report is printed
+        from claimscope.engine import contents  # pikepdf and PDFium: only when a report is printed
 
         self._started.result()
         anchors = self._thread.submit(self._print, html_file, pdf_file, timeout_ms).result()
