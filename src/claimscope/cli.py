@@ -152,7 +152,7 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="chapters run at once on this machine (default: the number of cores)",
+        help="chapters run at once on this machine (default: one kernel per 8 chapters to run, at most one per core)",
     )
     b.add_argument(
         "--scheduler",
