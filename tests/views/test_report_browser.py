@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 import re
 import subprocess
+from collections import Counter
 
+import pypdfium2
+import pypdfium2.raw as pdfium
 import pytest
 
 from browser import visit
@@ -159,3 +162,16 @@ def test_the_printed_contents_give_each_heading_the_page_it_is_on(built):
             assert int(m[1]) == page, (title, m[1], page)
             checked += 1
     assert checked >= 30, checked
+
+
+def test_the_pdf_prints_at_full_size(built):
+    """Chromium shrinks every page when one element is wider than the page. The text must print at
+    the scale of the pages' own margin boxes (CSS px to points, 0.75); charts scale on their own."""
+    document = pypdfium2.PdfDocument(built / "report.pdf")
+    matrix, scales = pdfium.FS_MATRIX(), Counter()
+    for index in range(len(document)):
+        textpage = document[index].get_textpage()
+        for i in range(0, textpage.count_chars(), 10):
+            if pdfium.FPDFText_GetMatrix(textpage, i, matrix):
+                scales[round(matrix.d, 3)] += 1
+    assert scales.most_common(1)[0][0] == 0.75, scales.most_common(3)

@@ -142,7 +142,9 @@ def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int]) -> int:
                 continue
             page = pdf.pages[index]
             name = _font_name(page, font)
-            shows = " ".join(f"BT {name} {size:.3f} Tf {x:.3f} {y:.3f} Td ({text}) Tj ET" for text, x, y, size in placed)
+            shows = " ".join(
+                f"BT {name} {size:.3f} Tf {x:.3f} {y:.3f} Td ({text}) Tj ET" for text, x, y, size in placed
+            )
             # the printed content is wrapped in q ... Q, so the numbers are drawn in the page's own coordinates
             operators = f"Q /Artifact BMC q {red:.4f} {green:.4f} {blue:.4f} rg {shows} Q EMC"
             page.contents_add(pikepdf.Stream(pdf, b"q"), prepend=True)
