@@ -245,6 +245,9 @@ def _terminate(signum, frame):
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
+    # nbformat checks every notebook it reads and writes against its schema; its fastjsonschema
+    # validator does the same check about 20 times faster (0.007 against 0.14 s on a merged report)
+    os.environ.setdefault("NBFORMAT_VALIDATOR", "fastjsonschema")
     try:
         if args.command != "inspect":  # inspect reads any file; every other command works on a project
             paths.require_project()
