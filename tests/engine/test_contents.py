@@ -1,5 +1,6 @@
 import re
 import subprocess
+
 import pikepdf
 import pytest
 
