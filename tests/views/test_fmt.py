@@ -1,6 +1,8 @@
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimscope.views import fmt
 
@@ -64,3 +66,32 @@ def test_cell_handles_every_kind_of_value():
     assert fmt.cell(True) == "yes" and fmt.cell(False) == "no"
     assert fmt.cell(12000) == "12,000"
     assert fmt.cell("") == "—" and fmt.cell("text") == "text"
+
+
+SUFFIX = {"": 1, "m": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+def _read(text: str) -> float:
+    """The value a reader takes from a formatted number: "-US$1.56 bn" -> -1.56e9."""
+    sign = -1 if text.startswith("-") else 1
+    number, _, suffix = text.lstrip("-").removeprefix("US$").replace(",", "").partition(" ")
+    return sign * float(number) * SUFFIX[suffix]
+
+
+@pytest.mark.parametrize("value, text", [(270.06, "270"), (99.96, "100"), (270.06e9, "270 bn"), (150.2e6, "150 m")])
+def test_rounding_to_a_multiple_of_ten_keeps_its_zeros(value, text):
+    assert fmt.scaled(value) == text
+
+
+def test_a_negative_amount_puts_the_minus_before_the_currency():
+    assert fmt.money(-89.7e6, "USD") == "-US$89.7 m"
+    assert fmt.money(-0.0001, "USD") == "-US$0.0001"
+
+
+@given(st.floats(min_value=1e-6, max_value=1e15, allow_nan=False), st.booleans())
+def test_a_reader_reads_back_the_value_to_three_significant_figures(magnitude, negative):
+    value = -magnitude if negative else magnitude
+    for text in (fmt.number(value), fmt.scaled(value), fmt.money(value, "USD")):
+        read = _read(text)
+        allowed = max(0.005 * abs(value), 0.5 if abs(value) >= 1000 and text == fmt.number(value) else 0)
+        assert abs(read - value) <= allowed * (1 + 1e-9), (value, text)

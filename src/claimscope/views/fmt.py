@@ -58,7 +58,8 @@ def number(value, digits: int = 3) -> str:
         return f"{round(x):,}"
     rounded = _significant(x, digits)
     decimals = max(0, digits - 1 - math.floor(math.log10(abs(rounded)))) if rounded else 0
-    return f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
+    text = f"{rounded:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text  # 270.06 -> "270", never "27"
 
 
 def _scale_of(x: float) -> tuple[float, str]:
@@ -88,9 +89,10 @@ def money(value, currency: str | None = None, digits: int = 3) -> str:
     currency = _currency(currency)
     sign = CURRENCIES.get(currency or "", "")
     x = float(value)
-    text = scaled(x, digits) if abs(x) >= 1e6 else number(x, digits)
+    text = scaled(abs(x), digits) if abs(x) >= 1e6 else number(abs(x), digits)
     code = f" {currency}" if currency and not sign else ""
-    return f"{sign}{text}{code}"
+    minus = "-" if x < 0 and text.strip("0.,") else ""  # -US$89.7 m, not US$-89.7 m
+    return f"{minus}{sign}{text}{code}"
 
 
 def percent(value, digits: int = 1) -> str:
