@@ -12,7 +12,7 @@ def test_key_tables_show_formatted_numbers(results, claimset, checks):
         html = table.html()
         assert not RAW.search(re.sub(r"<[^>]+>", " ", html)), RAW.search(re.sub(r"<[^>]+>", " ", html))
     html = view.quantities(results, ix).html()
-    assert "US$250 bn" in html and "US$49 tn" in html and 'href="#check-fc-musk-net-worth"' in html
+    assert "US$250\u00a0bn" in html and "US$49\u00a0tn" in html and 'href="#check-fc-musk-net-worth"' in html
 
 
 def test_entries_carry_anchors_and_link_claims_and_sources(results, claimset, checks, base):

@@ -24,11 +24,11 @@ def test_number(value, text):
 
 
 def test_money_scale_and_currency():
-    assert fmt.money(2.5e11, "USD") == "US$250 bn"
-    assert fmt.money(3.46e9, "CNY") == "¥3.46 bn"
-    assert fmt.money(49e12, "USD") == "US$49 tn"
+    assert fmt.money(2.5e11, "USD") == "US$250\u00a0bn"
+    assert fmt.money(3.46e9, "CNY") == "¥3.46\u00a0bn"
+    assert fmt.money(49e12, "USD") == "US$49\u00a0tn"
     assert fmt.money(800000, "USD") == "US$800,000"
-    assert fmt.span(1e6, 2e6, "money", "USD") == "US$1–2 m"
+    assert fmt.span(1e6, 2e6, "money", "USD") == "US$1–2\u00a0m"
 
 
 def test_percent_probability_ratio_year_date():
@@ -47,7 +47,7 @@ def test_quantity_follows_the_unit():
     assert fmt.quantity(1e-4, "fraction") == "0.01%"
     assert fmt.span(10, 100, "count") == "10–100"
     assert fmt.span(5, 10, "times") == "5–10×"
-    assert fmt.span(1.1e9, 1.9e9, "money", None) == "1.1–1.9 bn"
+    assert fmt.span(1.1e9, 1.9e9, "money", None) == "1.1–1.9\u00a0bn"
 
 
 @pytest.mark.parametrize("value", [2.5e11, 49000000000000.0, 14.751875, 0.333333, 1 / 7, 123456.789])
@@ -73,19 +73,25 @@ SUFFIX = {"": 1, "m": 1e6, "bn": 1e9, "tn": 1e12}
 
 def _read(text: str) -> float:
     """The value a reader takes from a formatted number: "-US$1.56 bn" -> -1.56e9."""
-    sign = -1 if text.startswith("-") else 1
-    number, _, suffix = text.lstrip("-").removeprefix("US$").replace(",", "").partition(" ")
+    sign = -1 if text.startswith(("-", "\u2212")) else 1
+    number, _, suffix = text.lstrip("-\u2212").removeprefix("US$").replace(",", "").partition(fmt.NBSP)
     return sign * float(number) * SUFFIX[suffix]
 
 
-@pytest.mark.parametrize("value, text", [(270.06, "270"), (99.96, "100"), (270.06e9, "270 bn"), (150.2e6, "150 m")])
+@pytest.mark.parametrize(
+    "value, text", [(270.06, "270"), (99.96, "100"), (270.06e9, "270\u00a0bn"), (150.2e6, "150\u00a0m")]
+)
 def test_rounding_to_a_multiple_of_ten_keeps_its_zeros(value, text):
     assert fmt.scaled(value) == text
 
 
+def test_a_number_and_its_scale_never_part():
+    assert fmt.money(7.32e9, "USD") == f"US$7.32{fmt.NBSP}bn" and " " not in fmt.span(1e6, 2e6, "money", "USD")
+
+
 def test_a_negative_amount_puts_the_minus_before_the_currency():
-    assert fmt.money(-89.7e6, "USD") == "-US$89.7 m"
-    assert fmt.money(-0.0001, "USD") == "-US$0.0001"
+    assert fmt.money(-89.7e6, "USD") == "\u2212US$89.7\u00a0m"
+    assert fmt.money(-0.0001, "USD") == "\u2212US$0.0001"
 
 
 @given(st.floats(min_value=1e-6, max_value=1e15, allow_nan=False), st.booleans())

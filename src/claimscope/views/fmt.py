@@ -5,7 +5,7 @@ one value always reads the same way:
 
     number(1234567)            -> "1,234,567"        thousands separators, no float noise
     number(14.751875)          -> "14.8"             three significant figures at most
-    scaled(2.5e11)             -> "250 bn"           k is not used; m, bn, tn are
+    scaled(2.5e11)             -> "250 bn"           k is not used; m, bn, tn are (after a no-break space)
     money(2.5e11, "USD")       -> "US$250 bn"        money(3.46e9, "CNY") -> "¥3.46 bn"
     span(1e6, 2e6, "money", "USD") -> "US$1–2 m"     one scale for both ends of a range
     percent(0.276)             -> "27.6%"            shares are fractions (0.05 is 5%)
@@ -27,6 +27,7 @@ import numbers
 
 MISSING = "—"
 DASH = "–"  # en dash between the ends of a range
+NBSP = "\u00a0"  # between a number and its scale: "US$7.32 bn" never breaks into "US$7.32" and "bn"
 CURRENCIES = {"USD": "US$", "CNY": "¥", "RMB": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥"}
 SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 # Vega-Lite (d3-format) equivalents for chart axes and tooltips.
@@ -74,7 +75,7 @@ def scaled(value, digits: int = 3) -> str:
     if missing(value):
         return MISSING
     size, suffix = _scale_of(float(value))
-    return f"{number(float(value) / size, digits)} {suffix}".strip()
+    return f"{number(float(value) / size, digits)}{NBSP}{suffix}" if suffix else number(float(value), digits)
 
 
 def _currency(code) -> str | None:
@@ -91,7 +92,8 @@ def money(value, currency: str | None = None, digits: int = 3) -> str:
     x = float(value)
     text = scaled(abs(x), digits) if abs(x) >= 1e6 else number(abs(x), digits)
     code = f" {currency}" if currency and not sign else ""
-    minus = "-" if x < 0 and text.strip("0.,") else ""  # -US$89.7 m, not US$-89.7 m
+    # −US$89.7 m, not US$-89.7 m; the minus sign (U+2212), unlike a hyphen, never ends a line
+    minus = "\u2212" if x < 0 and text.strip("0.,") else ""
     return f"{minus}{sign}{text}{code}"
 
 
@@ -149,7 +151,7 @@ def span(low, high, unit: str | None = None, currency: str | None = None) -> str
     if size > 1 and abs(float(low)) >= size / 1000:
         sign = CURRENCIES.get(currency or "", "") if unit == "money" else ""
         lo, hi = number(float(low) / size), number(float(high) / size)
-        return f"{sign}{lo}{DASH}{hi} {suffix}"
+        return f"{sign}{lo}{DASH}{hi}{NBSP}{suffix}"
     return f"{quantity(low, unit, currency)}{DASH}{quantity(high, unit, currency)}"
 
 
