@@ -39,7 +39,7 @@ def test_numbers_read_in_words(seed):
     from claimscope.text import signals
 
     html = appendix.numbers(signals.numbers_frame(seed)).html()
-    assert "e+0" not in html and ">2023<" in html and "US$250 bn" in html
+    assert "e+0" not in html and ">2023<" in html and "US$250\u00a0bn" in html
 
 
 def test_a_report_as_of_an_earlier_date_links_no_later_event(claimset, checks, base):
@@ -48,3 +48,13 @@ def test_a_report_as_of_an_earlier_date_links_no_later_event(claimset, checks, b
     entries = set(re.findall(r'id="(event-[^"]+)"', appendix.event_entries(base, predictions, ix, "2024-12-31")))
     linked = set(re.findall(r'href="#(event-[^"]+)"', appendix.source_entries(base, checks, ix)))
     assert linked and linked <= entries
+
+
+def test_every_figure_has_one_anchored_row_with_its_source_and_checks(base, checks, ix):
+    table = appendix.figure_table(base, checks, ix)
+    html = table.html()
+    assert len(re.findall(r'id="figure-', html)) == len(base.figures)
+    assert 'id="figure-F061"' in html and 'href="#source-' in html and 'href="#check-' in html
+    uses = appendix.figure_checks(base, checks)
+    cited = {fid for check in checks for d in check.evidence for fid in d.figures}
+    assert cited and all(uses[fid] for fid in cited)

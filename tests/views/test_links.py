@@ -27,9 +27,20 @@ def test_checks_and_sources_show_human_names(ix, base):
 
 def test_anchor_refuses_unknown_kinds():
     with pytest.raises(ValueError):
-        links.anchor("figure", "x")
+        links.anchor("chart", "x")
 
 
 def test_mixed_column_names_industry_outputs(ix):
     cell = ix.mixed_column()("", "fc-musk-net-worth market.short_video H01")
     assert "industry model: short video" in cell and 'href="#prediction-H01"' in cell
+
+
+def test_figure_ids_and_ranges_in_prose_link_to_the_figures_register(ix):
+    text = ix.linkify("the WFA share (F061) and prices F097-F099, figure alibaba-p10-pay-upper; F999, P10, 2024.")
+    assert 'href="#figure-F061"' in text and 'href="#figure-F097"' in text and 'href="#figure-F099"' in text
+    assert 'href="#figure-alibaba-p10-pay-upper"' in text
+    assert "F999" in text and "#figure-F999" not in text and "#figure-P10" not in text and "#figure-2024" not in text
+
+
+def test_escaped_text_keeps_its_entities(ix):
+    assert ix.linkify("it&#x27;s C57 &amp; F061").startswith("it&#x27;s <a ")

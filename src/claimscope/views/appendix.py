@@ -1,8 +1,9 @@
-"""The appendices: the reference entries every chapter links to (claims, sources, events, signals).
+"""The appendices: the reference entries every chapter links to (claims, sources, events, figures, signals).
 
 Each entry carries the HTML id `links.anchor(kind, id)` and lists where it is used, linked back:
 a claim its checks, predictions and industry outputs and the claims it supports or attacks; a
-source the checks and events that cite it; an event the predictions it resolves.
+source the checks and events that cite it; an event the predictions it resolves; a figure the
+checks that cite it.
 """
 
 from __future__ import annotations
@@ -174,3 +175,45 @@ def event_entries(base, predictions, ix: Index, as_of: str | None = None) -> str
             f'<p class="cs-entry-title">{html.escape(e.title)}</p>' + show.meta_html(meta) + note + "</section>"
         )
     return "".join(out)
+
+
+# ---------------------------------------------------------------- figures
+
+
+def figure_checks(base, checks) -> dict[str, list[str]]:
+    """For every figure: the checks that cite it (as evidence, denominator or exchange rate)."""
+    uses: dict[str, list[str]] = {f: [] for f in base.figures}
+    for check in checks or []:
+        for d in check.evidence + check.later:
+            for fid in dict.fromkeys(d.figures + d.per + ([d.fx] if d.fx else [])):
+                if check.id not in uses[fid]:
+                    uses[fid].append(check.id)
+    return uses
+
+
+def figure_table(base, checks, ix: Index) -> Table:
+    """Every figure of the evidence base, by id: what it measures, its value, its source, who cites it."""
+    uses = figure_checks(base, checks)
+    rows = [
+        {
+            "figure": f.id,
+            "metric": f.metric.replace("_", " "),
+            "entity": f.entity,
+            "period": f.period,
+            "value": fmt.quantity(f.value, f.unit, f.currency),
+            "source": f.source_id,
+            "cited by checks": ", ".join(uses[f.id]),
+            "note": f.note or "",
+        }
+        for f in sorted(base.figures.values(), key=lambda f: f.id.lower())
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["figure", "metric", "entity", "period", "value", "source", "cited by checks", "note"]
+    )
+    target = lambda text, value: f'<span id="{anchor("figure", html.unescape(str(value)))}">{text}</span>'  # noqa: E731
+    return Table(
+        frame,
+        links={"figure": target, "source": ix.column("source"), "cited by checks": ix.column("check", "; ")},
+        numeric=["value"],
+        wide=True,
+    )

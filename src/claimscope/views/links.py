@@ -1,4 +1,4 @@
-"""Links between everything the report names: claims, checks, predictions, events and sources.
+"""Links between everything the report names: claims, checks, predictions, events, sources and figures.
 
 Each of them has exactly one entry in the report, whose HTML id is `anchor(kind, id)`:
 
@@ -7,10 +7,11 @@ Each of them has exactly one entry in the report, whose HTML id is `anchor(kind,
     prediction  prediction-H04       chapter "Hindsight", "The predictions, one by one"
     event       event-<id>           appendix "Events"
     source      source-<id>          appendix "Sources"
+    figure      figure-<id>          appendix "Figures" (the sourced data points, F061 and the like)
 
 `Index` knows which ids exist in this report and their human names, and only ever links to an id it
 knows, so no link leads nowhere. Tables use its column helpers (`ix.column("claim")`), prose its
-`linkify` (which links every claim, check and prediction id in a text). Everything it receives has
+`linkify` (which links every claim, check, prediction and figure id in a text). Everything it receives has
 been HTML-escaped already (tables escape cells before formatting); its own output is markup.
 """
 
@@ -24,9 +25,11 @@ from urllib.parse import unquote, urlparse
 
 from claimscope.analysis import claims, evidence, factcheck, hindsight
 
-KINDS = ("claim", "check", "prediction", "event", "source")
+KINDS = ("claim", "check", "prediction", "event", "source", "figure")
 INDUSTRY = "market."  # model outputs of the industry chapter, named but not (yet) linked
-_ID_IN_TEXT = re.compile(r"(?<![\w-])(C\d{2,3}|H\d{2}|fc-[a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])")
+# ids in prose: any run of letters, digits, dots, hyphens and underscores with a letter in it (C57,
+# H04, fc-..., a figure id such as F061 or alibaba-p10-pay-upper); only ids the index knows become links
+_ID_IN_TEXT = re.compile(r"(?<![\w.-])(?=[\w.-]*[A-Za-z])([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?)(?![\w-])")
 _SEPARATORS = re.compile(r"[\s,;]+")
 PLACEHOLDER_TITLE = "(title not shown"  # sources whose page title was never seen
 
@@ -41,7 +44,9 @@ def anchor(kind: str, id_: str) -> str:
 def _kind_of(id_: str) -> str:
     if id_.startswith("fc-"):
         return "check"
-    return "claim" if id_.startswith("C") else "prediction"
+    if re.fullmatch(r"C\d{2,3}", id_):
+        return "claim"
+    return "prediction" if re.fullmatch(r"H\d{2}", id_) else "figure"
 
 
 def industry_name(key: str) -> str:
@@ -95,12 +100,20 @@ class Index:
         return f"{self.link(kind, id_)}, paragraph {int(paragraph)}"
 
     def linkify(self, escaped: str) -> str:
-        """Already-escaped text with every known claim, check and prediction id made a link."""
+        """Already-escaped text with every known claim, check, prediction and figure id made a link."""
+
+        def one(id_: str) -> str | None:
+            kind = _kind_of(id_)
+            return self.link(kind, id_, id_ if kind != "check" else None) if self.has(kind, id_) else None
 
         def repl(m: re.Match) -> str:
             id_ = m.group(1)
-            kind = _kind_of(id_)
-            return self.link(kind, id_, id_ if kind != "check" else None) if self.has(kind, id_) else id_
+            if (linked := one(id_)) is not None:
+                return linked
+            ends = id_.split("-")  # a range such as F097-F099: both ends linked
+            if len(ends) == 2 and all(linked := [one(end) for end in ends]):
+                return "-".join(linked)
+            return id_
 
         return _ID_IN_TEXT.sub(repl, escaped)
 
@@ -148,4 +161,6 @@ def index(article: str, claimset=None, checks=None, predictions=None, base=None,
             ix.add("event", e.id, e.title, f"{e.date.isoformat()}, {e.entity}")
     for s in base.sources.values():
         ix.add("source", s.id, source_title(s), s.publisher)
+    for f in base.figures.values():
+        ix.add("figure", f.id, f.id, f"{f.metric.replace('_', ' ')}, {f.entity}, {f.period}")
     return ix

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 
 import pandas as pd
 from IPython.display import HTML, display
@@ -34,12 +35,18 @@ def figure(chart, caption: str) -> None:
     _caption("figure", caption)
 
 
-def table(frame, caption: str, index: bool = False, max_rows: int | None = None) -> None:
+def table(frame, caption: str, index: bool = False, max_rows: int | None = None, ix=None) -> None:
     """Show a table under its numbered caption: a DataFrame (formatted by `fmt.cell`) or a `tables.Table`.
 
-    Caption and table are one output, so a page break never falls between them.
+    Caption and table are one output, so a page break never falls between them. With `ix` (a
+    `links.Index`), the ids in every text column that has no link of its own become links.
     """
     spec = frame if isinstance(frame, tables.Table) else tables.Table(frame, index=index)
+    if ix is not None:
+        text = [
+            c for c in spec.frame.columns if not pd.api.types.is_numeric_dtype(spec.frame[c]) and c not in spec.links
+        ]
+        spec = replace(spec, links={**spec.links, **{c: ix.text_column() for c in text}})
     rows = len(spec.frame)
     if max_rows is not None:
         spec = spec.head(max_rows)

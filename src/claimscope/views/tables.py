@@ -8,7 +8,8 @@
 - missing values print as an em dash;
 - numeric columns are right-aligned (class `cs-numeric`);
 - the table sits in a box that scrolls sideways on its own when it is wider than the page (the page
-  itself never does), and prints with every column (long words and URLs break).
+  itself never does), and prints with every column: numbers never split, words break at spaces and
+  hyphens, and a `wide` (reference) table's text after slashes and underscores too.
 
 Ids are derived from the table's content, so two builds of the same inputs write the same HTML.
 """
@@ -16,6 +17,7 @@ Ids are derived from the table's content, so two builds of the same inputs write
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -44,18 +46,30 @@ def _compose(format_: Format, link: Callable[[str, object], str] | None) -> Call
     return lambda value: link(format_(value), value)
 
 
+_TEXT_OR_TAG = re.compile(r"(<[^>]*>)|([/_])")
+
+
+def breakable(markup: str) -> str:
+    """Markup whose text may break after a slash or an underscore (file names, paths, joined names),
+    which browsers otherwise never break: a long one would make its column, and the table, too wide."""
+    return _TEXT_OR_TAG.sub(lambda m: m.group(1) or f"{m.group(2)}<wbr>", markup)
+
+
 def styler(
     frame: pd.DataFrame,
     formats: dict[str, Format] | None = None,
     links: dict[str, Callable[[str, object], str]] | None = None,
     index: bool = False,
     numeric: list[str] | None = None,
+    wide: bool = False,
 ) -> Styler:
     """The Styler behind `html`, for a caller that wants to add to it."""
     formats, links = formats or {}, links or {}
     frame = frame.reset_index(drop=not index) if index else frame.reset_index(drop=True)
     style = Styler(frame, uuid=_uuid(frame), cell_ids=False)
     formatter = {c: _compose(formats.get(c, fmt.cell), links.get(c)) for c in frame.columns}
+    if wide:
+        formatter = {c: (lambda value, f=f: breakable(f(value))) for c, f in formatter.items()}
     style = style.format(formatter, escape="html", na_rep=fmt.MISSING)
     right = numeric if numeric is not None else [c for c in _numeric(frame) if c not in links]
     classes = pd.DataFrame("", index=frame.index, columns=frame.columns)
@@ -72,8 +86,9 @@ def html(
     numeric: list[str] | None = None,
     wide: bool = False,
 ) -> str:
-    """The table as HTML in its own scrolling box (`wide` gives it the whole page width in print)."""
-    table = styler(frame, formats, links, index, numeric).to_html()
+    """The table as HTML in its own scrolling box (`wide`: a reference table of file names, paths and
+    joined names, whose text may break after a slash or an underscore)."""
+    table = styler(frame, formats, links, index, numeric, wide).to_html()
     kind = " cs-wide" if wide else ""
     return f'<div class="cs-table-wrap{kind}" tabindex="0">{table}</div>'
 

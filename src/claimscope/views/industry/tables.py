@@ -30,7 +30,7 @@ def sizes_table(m: Market, scenario: str) -> pd.DataFrame:
             {
                 "Segment": seg.label,
                 "Measure": seg.measure,
-                "Base year": seg.base_year,
+                "Base year": fmt.year(seg.base_year),
                 "Formula (figure ids)": formula(seg.size),
                 "Size": fmt.money(assumptions.evaluate(seg.size, v), seg.currency),
                 "Currency": seg.currency,
@@ -38,12 +38,6 @@ def sizes_table(m: Market, scenario: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def _figure_text(fig) -> str:
-    if fig.unit == "money":
-        return f"{fig.value / 1e9:,.2f}bn {fig.currency}" if fig.value >= 1e8 else f"{fig.value:,.0f} {fig.currency}"
-    return f"{fig.value:g}{'%' if fig.unit == 'percent' else ''}"
 
 
 def history_table(m: Market, ix: Index | None = None) -> Table:
@@ -57,10 +51,10 @@ def history_table(m: Market, ix: Index | None = None) -> Table:
                     {
                         "Segment": seg.label,
                         "Figure": fig.id,
-                        "Metric": fig.metric,
+                        "Metric": fig.metric.replace("_", " "),
                         "Entity": fig.entity,
                         "Period": fig.period,
-                        "Value": _figure_text(fig),
+                        "Value": fmt.quantity(fig.value, fig.unit, fig.currency),
                         "Source": fig.source_id,
                         "Tier": ev.sources[fig.source_id].tier,
                         "Note": fig.note or "",
