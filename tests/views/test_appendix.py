@@ -58,3 +58,18 @@ def test_every_figure_has_one_anchored_row_with_its_source_and_checks(base, chec
     uses = appendix.figure_checks(base, checks)
     cited = {fid for check in checks for d in check.evidence for fid in d.figures}
     assert cited and all(uses[fid] for fid in cited)
+
+
+def test_a_checked_claim_shows_its_verdict_beside_the_earlier_assessment(claimset, checks, base, ix):
+    from claimscope.analysis import factcheck
+
+    results = factcheck.results(checks, base)
+    html = appendix.claim_entries(claimset, ix, results)
+    row = results.iloc[0]
+    entry = html[html.index(f'id="claim-{row.claim}"') :]
+    entry = entry[: entry.index("</section>")]
+    assert f"<b>{row.verdict}</b>" in entry and f'href="#check-{row.check}"' in entry
+    assert "before the fact check" in entry
+    unchecked = next(c.id for c in claimset.claims if c.id not in set(results.claim))
+    entry = html[html.index(f'id="claim-{unchecked}"') :]
+    assert "Fact-check verdict" not in entry[: entry.index("</section>")]

@@ -63,7 +63,8 @@ def _uses(claimset: ClaimSet) -> dict[str, dict[str, list[str]]]:
     return uses
 
 
-def claim_entry(claim, section, uses: dict, ix: Index) -> str:
+def claim_entry(claim, section, uses: dict, ix: Index, checked: list[tuple[str, str]] = ()) -> str:
+    """A claim's entry; `checked` lists the (check id, verdict) of every fact check of the claim."""
     tested = [ix.link("check", i) if i.startswith("fc-") else html.escape(i) for i in claim.evidence_ids]
     tested += [html.escape(industry_name(i)) for i in claim.model_outputs if i.startswith(INDUSTRY)]
     tested += [ix.link("prediction", i) for i in claim.prediction_ids]
@@ -77,24 +78,33 @@ def claim_entry(claim, section, uses: dict, ix: Index) -> str:
         "Tested in": ", ".join(tested),
     }
     devices = "; ".join(html.escape(f"{d.device}: {d.rationale}") for d in claim.devices)
+    verdicts = "; ".join(f"<b>{html.escape(verdict)}</b> ({ix.link('check', check)})" for check, verdict in checked)
+    # the assessment was written when the argument was broken down; a check may have settled it since
+    title = "Assessment at the breakdown, before the fact check" if checked else ""
     return (
         f'<section class="cs-entry cs-claim" id="{anchor("claim", claim.id)}">'
         f'<p class="cs-entry-title">{html.escape(claim.id)} <span class="cs-entry-sub">{html.escape(where)}</span></p>'
         + show.quote_html(claim.quote, claim.quote_en)
         + show.meta_html({"Paraphrase (analysis)": html.escape(claim.paraphrase), "Kind": html.escape(kind)})
         + show.meta_html(links)
-        + show.meta_html({"Devices (analysis)": devices})
-        + show.analysis_html(ix.linkify(html.escape(claim.assessment)))
+        + show.meta_html({"Devices (analysis)": devices, "Fact-check verdict": verdicts})
+        + show.analysis_html(ix.linkify(html.escape(claim.assessment)), title_html=html.escape(title))
         + "</section>"
     )
 
 
-def claim_entries(claimset: ClaimSet, ix: Index) -> str:
-    """Every claim's entry, in the article's order."""
+def claim_entries(claimset: ClaimSet, ix: Index, checked: pd.DataFrame | None = None) -> str:
+    """Every claim's entry, in the article's order; `checked` is factcheck.results (each claim's verdicts)."""
     if not claimset:
         return '<p class="cs-notice">No curated claim breakdown exists yet for this article.</p>'
     uses = _uses(claimset)
-    return "".join(claim_entry(c, claimset.section_of(c.paragraph), uses[c.id], ix) for c in claimset.claims)
+    verdicts: dict[str, list[tuple[str, str]]] = {}
+    for row in (checked if checked is not None else pd.DataFrame(columns=["check", "claim", "verdict"])).itertuples():
+        verdicts.setdefault(row.claim, []).append((row.check, row.verdict))
+    return "".join(
+        claim_entry(c, claimset.section_of(c.paragraph), uses[c.id], ix, verdicts.get(c.id, []))
+        for c in claimset.claims
+    )
 
 
 # ---------------------------------------------------------------- sources and events
