@@ -28,3 +28,16 @@ def test_charts_label_checks_by_title(results):
     labels = {row.get("label") for d in spec.get("datasets", {}).values() for row in d if "label" in row}
     assert "Elon Musk's net worth" in labels and not any(str(x).startswith("fc-") for x in labels)
     assert data is not None
+
+
+def test_the_log_axis_ticks_are_powers_of_a_thousand_in_words(results):
+    import pandas as pd
+    import vl_convert
+
+    from claimscope.views import charts
+
+    assert view.thousands(pd.DataFrame({"a": [5.0, 2e9], "b": [float("nan"), 0.0]})) == [1.0, 1e3, 1e6, 1e9, 1e12]
+    charts.use_theme()
+    svg = vl_convert.vegalite_to_svg(view.values_chart(results).to_json())
+    ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert {"1,000", "1 m", "1 bn"} <= set(ticks) and not any("e+" in t for t in ticks), ticks

@@ -13,10 +13,10 @@ WIDTH = 620
 VEGALITE_MIME = "application/vnd.vegalite.v6+json"
 # Axis labels in the words of views.fmt.scaled (Vega expression): 2.5e11 -> "250 bn", 1e5 -> "100,000".
 SCALED_LABEL = (
-    "abs(datum.value) >= 1e12 ? format(datum.value / 1e12, ',.3~g') + ' tn'"
-    " : abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.3~g') + ' bn'"
-    " : abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.3~g') + ' m'"
-    " : format(datum.value, ',.3~g')"
+    "abs(datum.value) >= 1e12 ? format(datum.value / 1e12, ',.3~r') + ' tn'"
+    " : abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.3~r') + ' bn'"
+    " : abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.3~r') + ' m'"
+    " : format(datum.value, ',.3~r')"
 )
 
 

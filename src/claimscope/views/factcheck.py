@@ -7,8 +7,10 @@ Works on the frame of `analysis.factcheck.results`; numbers go through `views.fm
 from __future__ import annotations
 
 import html
+import math
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from claimscope.analysis.factcheck import ACCURATE, OK_CLASS, ROUGHLY, VERDICTS, verdict_counts
@@ -89,13 +91,23 @@ def ratio_chart(frame: pd.DataFrame) -> alt.LayerChart:
     )
 
 
+def thousands(values: pd.DataFrame) -> list[float]:
+    """Ticks for a log axis: the powers of 1,000 (1, 1,000, 1 m, 1 bn...) that span `values`."""
+    positive = values.to_numpy(dtype=float).ravel()
+    positive = positive[np.isfinite(positive) & (positive > 0)]
+    if not len(positive):
+        return [1.0]
+    low, high = math.floor(math.log10(positive.min()) / 3), math.ceil(math.log10(positive.max()) / 3)
+    return [10.0 ** (3 * k) for k in range(low, high + 1)]
+
+
 def values_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Each quantitative claim: the article's value or range (bar) against the evidence (diamond), log scale."""
     data = _labelled(frame[frame["evidence low"].notna()])
-    data["label"] = data["title"] + " (" + data["unit"].fillna("") + " " + data["currency"].fillna("") + ")"
-    data["label"] = data["label"].str.replace(r"\s+\)", ")", regex=True)
+    unit = data["currency"].where(data["unit"] == "money", data["unit"]).fillna("")  # "money" says less than "USD"
+    data["label"] = (data["title"] + " (" + unit + ")").str.replace(" ()", "", regex=False)
     scale = alt.Scale(type="log")
-    axis = alt.Axis(labelExpr=SCALED_LABEL)
+    axis = alt.Axis(labelExpr=SCALED_LABEL, values=thousands(data[["article low", "article high", "evidence low"]]))
     tooltip = [
         alt.Tooltip("title:N", title="Check"),
         alt.Tooltip("article says:N", title="Article"),
@@ -108,7 +120,7 @@ def values_chart(frame: pd.DataFrame) -> alt.LayerChart:
         .encode(
             x=alt.X("article low:Q", scale=scale, title="Value in the claim's own unit (log scale)", axis=axis),
             x2="article high:Q",
-            y=alt.Y("label:N", sort=None, title=None),
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=250)),
             tooltip=tooltip,
         )
     )
@@ -123,7 +135,7 @@ def values_chart(frame: pd.DataFrame) -> alt.LayerChart:
         .encode(
             x=alt.X("evidence low:Q", scale=scale),
             y=alt.Y("label:N", sort=None),
-            color=_verdict_colour("Evidence (diamond), by verdict"),
+            color=_verdict_colour("Evidence, by verdict"),
             tooltip=tooltip,
         )
     )

@@ -31,7 +31,7 @@ NBSP = "\u00a0"  # between a number and its scale: "US$7.32 bn" never breaks int
 CURRENCIES = {"USD": "US$", "CNY": "¥", "RMB": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥"}
 SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 # Vega-Lite (d3-format) equivalents for chart axes and tooltips.
-AXIS = {"number": ",.3~g", "integer": ",d", "percent": ".0%", "percent1": ".1%", "ratio": ".2~f", "year": "d"}
+AXIS = {"number": ",.3~r", "integer": ",d", "percent": ".0%", "percent1": ".1%", "ratio": ".2~f", "year": "d"}
 
 
 def missing(value) -> bool:
