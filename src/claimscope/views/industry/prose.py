@@ -243,8 +243,9 @@ def _services_sentence(m: Market, h, s, threshold: float) -> str:
     for seg in (x for x in m.segments if x.role == "services"):
         r = h.loc[seg.id]
         out += (
-            f" {seg.label} {'is' if r.disrupted else 'is not'} disrupted: it saves {pct(r.savings_share)} of revenue "
-            f"by {m.headline_year} (probability {pct(s.loc[seg.id].p_disrupted)} of reaching {pct(threshold)})"
+            f" {seg.label} {'is' if r.disrupted else 'is not'} disrupted in this scenario: it saves "
+            f"{pct(r.savings_share)} of revenue by {m.headline_year}, and reaches {pct(threshold)} in "
+            f"{pct(s.loc[seg.id].p_disrupted)} of the Monte Carlo draws"
             + (f", {m.spec.notes['services']}" if "services" in m.spec.notes else ".")
         )
     return out
