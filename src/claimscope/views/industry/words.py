@@ -31,8 +31,11 @@ def pct(x: float, digits: int = 1) -> str:
 
 
 def usd(x_bn: float) -> str:
-    """An amount the model holds in USD bn, as readers see money: US$3.04 bn, US$890 m."""
-    return fmt.money(x_bn * 1e9, "USD")
+    """An amount the model holds in USD bn, as readers see money: US$3.04 bn, US$890 m, US$743,000.
+
+    A model output is an estimate: three significant figures below a million too (not US$743,244).
+    """
+    return fmt.money(float(f"{x_bn * 1e9:.3g}"), "USD")
 
 
 def in_unit(value: float, unit: str) -> str:
