@@ -97,6 +97,17 @@ def test_a_chinese_quote_without_translation_is_refused(tmp_path):
         _data(tmp_path, sources=SOURCE.replace('quote: "revenue was 5 billion"', 'quote: "营收 50 亿元"'))
 
 
+def test_a_chinese_title_without_translation_is_refused(tmp_path):
+    chinese = SOURCE.replace("title: A title", "title: 2023年我国广告业实现快速增长")
+    with pytest.raises(InputError, match="title_en must give its English translation"):
+        _data(tmp_path, sources=chinese)
+    translated = chinese.replace(
+        "title: 2023年我国广告业实现快速增长",
+        "title: 2023年我国广告业实现快速增长\n  title_en: China's advertising grew fast in 2023",
+    )
+    assert _data(tmp_path, sources=translated).sources
+
+
 def test_a_placeholder_title_is_refused(tmp_path):
     bad = SOURCE.replace("title: A title", "title: '(title not shown in stored excerpt; URL slug: a)'")
     with pytest.raises(InputError, match="not a placeholder"):

@@ -73,3 +73,19 @@ def test_a_checked_claim_shows_its_verdict_beside_the_earlier_assessment(claimse
     unchecked = next(c.id for c in claimset.claims if c.id not in set(results.claim))
     entry = html[html.index(f'id="claim-{unchecked}"') :]
     assert "Fact-check verdict" not in entry[: entry.index("</section>")]
+
+
+def test_a_chinese_source_title_reads_in_english_with_the_original_beside_it(base, checks, ix):
+    source = next(s for s in base.sources.values() if s.title_en and s.title != s.title_en)
+    html = appendix.source_entries(base, checks, ix)
+    entry = html[html.index(f'id="source-{source.id}"') :]
+    entry = entry[: entry.index("</section>")]
+    assert source.title_en.replace("'", "&#x27;") in entry and "original title" in entry
+    assert ix.label("source", source.id) == source.title_en
+
+
+def test_signal_tables_link_each_paragraph_to_its_translation(seed, ix):
+    from claimscope.text import signals
+
+    html = appendix.ranked(signals.ranked(seed, 5), ix).html()
+    assert 'href="#paragraph-' in html

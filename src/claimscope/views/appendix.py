@@ -28,15 +28,25 @@ def score_rule() -> str:
     return signals.SCORE_RULE.strip()
 
 
-def ranked(frame: pd.DataFrame) -> Table:
+def _paragraphs(ix: Index | None) -> dict:
+    """A paragraph column linking each number to the paragraph and its translation (Appendix A)."""
+    return {"paragraph": ix.column("paragraph")} if ix is not None else {}
+
+
+def ranked(frame: pd.DataFrame, ix: Index | None = None) -> Table:
     """The most check-worthy sentences with the points behind each score."""
     shown = frame[["rank", "paragraph", "score", "text", "reasons"]].rename(
         columns={"paragraph": "paragraph", "text": "sentence", "reasons": "points"}
     )
-    return Table(shown, formats={"score": lambda v: fmt.number(v, 3)}, numeric=["rank", "paragraph", "score"])
+    return Table(
+        shown,
+        formats={"score": lambda v: fmt.number(v, 3)},
+        links=_paragraphs(ix),
+        numeric=["rank", "paragraph", "score"],
+    )
 
 
-def numbers(frame: pd.DataFrame) -> Table:
+def numbers(frame: pd.DataFrame, ix: Index | None = None) -> Table:
     """Every number of the article, its normalised value in words and its unit."""
     rows = [
         {
@@ -50,7 +60,7 @@ def numbers(frame: pd.DataFrame) -> Table:
         }
         for r in frame.to_dict("records")
     ]
-    return Table(pd.DataFrame(rows), numeric=["paragraph", "value"])
+    return Table(pd.DataFrame(rows), links=_paragraphs(ix), numeric=["paragraph", "value"])
 
 
 # ---------------------------------------------------------------- claims
@@ -130,7 +140,13 @@ def source_entry(source, uses: dict, ix: Index) -> str:
     published = fmt.date(source.date_published) if source.date_published else f"undated ({source.date_published_note})"
     events = [i for i in uses["event"] if ix.has("event", i)]  # events after the as-of date have no entry
     where = [ix.link("check", i) for i in uses["check"]] + [ix.link("event", i) for i in events]
+    original = (
+        f'<span lang="zh">{html.escape(source.title)}</span> <span class="cs-label">original title</span>'
+        if source.title_en
+        else ""
+    )
     meta = {
+        "Original title": original,
         "Publisher": html.escape(source.publisher),
         "Published": html.escape(published),
         "Accessed": html.escape(fmt.date(source.date_accessed)),

@@ -224,7 +224,7 @@ def entry(row: dict, ix: Index) -> str:
             "Definition used": html.escape(fmt.cell(row["definition"])),
         }
     facts = {
-        "Claim": ix.link("claim", row["claim"]) + f" (paragraph {row['P']})",
+        "Claim": f"{ix.link('claim', row['claim'])} ({ix.link('paragraph', str(row['P']), 'paragraph ' + str(row['P']))})",
         **values,
         "Sources": ix.links("source", row["sources"].split(), sep="; "),
     }

@@ -8,6 +8,8 @@ Each of them has exactly one entry in the report, whose HTML id is `anchor(kind,
     event       event-<id>           appendix "Events"
     source      source-<id>          appendix "Sources"
     figure      figure-<id>          appendix "Figures" (the sourced data points, F061 and the like)
+    paragraph   paragraph-<n>        appendix "The article in full", the paragraph beside its translation
+                                     (linked from paragraph columns only: "P10" in prose may be a pay grade)
 
 `Index` knows which ids exist in this report and their human names, and only ever links to an id it
 knows, so no link leads nowhere. Tables use its column helpers (`ix.column("claim")`), prose its
@@ -24,8 +26,9 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
 from claimscope.analysis import claims, evidence, factcheck, hindsight
+from claimscope.text import article as reader
 
-KINDS = ("claim", "check", "prediction", "event", "source", "figure")
+KINDS = ("claim", "check", "prediction", "event", "source", "figure", "paragraph")
 INDUSTRY = "market."  # model outputs of the industry chapter, named but not (yet) linked
 # ids in prose: any run of letters, digits, dots, hyphens and underscores with a letter in it (C57,
 # H04, fc-..., a figure id such as F061 or alibaba-p10-pay-upper); only ids the index knows become links
@@ -55,9 +58,10 @@ def industry_name(key: str) -> str:
 
 
 def source_title(source) -> str:
-    """A source's title; for a record whose title was never seen, words from its address."""
+    """A source's title in English (the project's translation of one in Chinese); for a record whose
+    title was never seen, words from its address."""
     if not source.title.startswith(PLACEHOLDER_TITLE):
-        return source.title
+        return source.title_en or source.title
     url = urlparse(source.url)
     slug = unquote(url.path.rstrip("/").rsplit("/", 1)[-1])
     words = re.sub(r"\.(s?html?|php|aspx?)$", "", slug)
@@ -96,8 +100,9 @@ class Index:
         return sep.join(self.link(kind, i) for i in ids) or "—"
 
     def cite(self, kind: str, id_: str, paragraph: int) -> str:
-        """Where a quote comes from: "C57, paragraph 29" with the id linked."""
-        return f"{self.link(kind, id_)}, paragraph {int(paragraph)}"
+        """Where a quote comes from: "C57, paragraph 29" with the id and the paragraph (beside its
+        translation in the appendix) linked."""
+        return f"{self.link(kind, id_)}, {self.link('paragraph', str(int(paragraph)), f'paragraph {int(paragraph)}')}"
 
     def linkify(self, escaped: str) -> str:
         """Already-escaped text with every known claim, check, prediction and figure id made a link."""
@@ -160,7 +165,9 @@ def index(article: str, claimset=None, checks=None, predictions=None, base=None,
         if e.date <= last:
             ix.add("event", e.id, e.title, f"{e.date.isoformat()}, {e.entity}")
     for s in base.sources.values():
-        ix.add("source", s.id, source_title(s), s.publisher)
+        ix.add("source", s.id, source_title(s), f"{s.title} ({s.publisher})" if s.title_en else s.publisher)
     for f in base.figures.values():
         ix.add("figure", f.id, f.id, f"{f.metric.replace('_', ' ')}, {f.entity}, {f.period}")
+    for p in reader.load_slug(article).paragraphs:
+        ix.add("paragraph", str(p.number), str(p.number), "the paragraph beside its English translation")
     return ix

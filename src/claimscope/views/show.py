@@ -132,9 +132,10 @@ def facts(pairs: dict) -> None:
 
 
 def paragraphs(rows: list[tuple[int, str, str]]) -> None:
-    """The article paragraph by paragraph: number, original, translation (may be empty)."""
+    """The article paragraph by paragraph: number, original, translation (may be empty); each row is
+    the target of `links.anchor("paragraph", n)`."""
     body = "".join(
-        f'<tr><td class="cs-pnum">P{n}</td><td lang="zh">{html.escape(zh)}</td>'
+        f'<tr id="paragraph-{n}"><td class="cs-pnum">P{n}</td><td lang="zh">{html.escape(zh)}</td>'
         f'<td class="cs-en">{html.escape(en)}</td></tr>'
         for n, zh, en in rows
     )
