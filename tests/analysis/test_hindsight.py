@@ -125,7 +125,7 @@ def _resolution(status, cited, note=None):
     return {**r, "note": note} if note else r
 
 
-def _prediction(id_, resolutions, criterion=None, like="H11"):
+def _prediction(id_, resolutions, criterion=None, like="H11", horizon="2026-11-29"):
     return {
         "id": id_,
         "claims": ["C99"],
@@ -134,7 +134,7 @@ def _prediction(id_, resolutions, criterion=None, like="H11"):
         "quote_en": "an English rendering",
         "statement": "a statement",
         "criterion": criterion or CRITERION,
-        "horizon": "2025-02-19",
+        "horizon": horizon,
         "marker": "应该",
         "resolutions": resolutions,
     }
@@ -237,3 +237,12 @@ def test_a_graded_resolution_on_tertiary_sources_alone_is_refused(tmp_path, seed
     assert _load(tmp_path, seed, claimset, base, [waiting])[0].resolutions[0].status == "not yet resolvable"
     corroborated = _prediction("H90", [_resolution("right", [*tertiary, ("murati-leaves-openai-2024-09", "right")])])
     assert len(_load(tmp_path, seed, claimset, base, [corroborated])) == 1
+
+
+def test_a_grade_resting_on_an_event_after_the_horizon_is_refused(tmp_path, seed, claimset, base):
+    events = [("murati-leaves-openai-2024-09", "right"), ("karpathy-joins-anthropic-2026-05", "right")]
+    late = _prediction("H90", [_resolution("right", events)], horizon="2025-02-19")
+    _refused(tmp_path, seed, claimset, base, [late], r"\['karpathy-joins-anthropic-2026-05'\] came after the horizon")
+    assert _load(
+        tmp_path, seed, claimset, base, [_prediction("H90", [_resolution("right", events[:1])], horizon="2025-02-19")]
+    )

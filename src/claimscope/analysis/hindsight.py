@@ -132,6 +132,12 @@ def _cross_check(predictions, path, slug, art, claimset, base) -> None:
             missing = [e for e in r.events if e not in base.events]
             if missing:
                 raise InputError(f"{at}, field 'events': no event(s) {missing} in data/events.csv")
+            late = [e for e in r.events if base.events[e].date > p.horizon]
+            if late and r.status != "not yet resolvable":
+                raise InputError(
+                    f"{at}, field 'events': {late} came after the horizon ({p.horizon}); a grade rests on what "
+                    "had happened by then (a later event may be mentioned in the note)"
+                )
             _require_a_stronger_source(r, base, at)
     _require_notes_for_two_way_events(predictions, where=str(path))
 
