@@ -104,3 +104,13 @@ def test_headings(text, heading):
 def test_folder_is_refused_with_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="is a folder"):
         article.load(tmp_path)
+
+
+def test_the_metadata_gives_the_title_and_byline_in_english_beside_the_original(seed):
+    from claimscope.text import translation
+
+    english = translation.load("sora-gpt4-bottleneck").meta
+    rows = article.summary(seed, english)
+    assert rows["Title"] == "希望 Sora 别走 GPT4 的老路"
+    assert rows["Title in English"].startswith("I hope Sora") and "Shanghai" in rows["Byline in English"]
+    assert "Title in English" not in article.summary(seed)

@@ -337,13 +337,18 @@ def load_slug(slug: str) -> Article:
 # ---------------------------------------------------------------- tables for the report
 
 
-def summary(art: Article) -> dict:
-    """Metadata and counts, labelled for display."""
-    meta = art.meta
-    return {
-        "Title": meta.get("title") or "(not found in the header)",
-        "Author / publisher": meta.get("author") or "(not found)",
-        "Published": " ".join(str(meta[k]) for k in ("date", "time", "place") if meta.get(k)) or "(not found)",
+def summary(art: Article, english: dict | None = None) -> dict:
+    """Metadata and counts, labelled for display; `english` is a translation's metadata (its title and
+    byline in English, shown beside the original's)."""
+    meta, english = art.meta, english or {}
+    rows = {"Title": meta.get("title") or "(not found in the header)"}
+    if english.get("title"):
+        rows["Title in English"] = f"{english['title']} (the project's translation)"
+    rows["Author / publisher"] = meta.get("author") or "(not found)"
+    rows["Published"] = " ".join(str(meta[k]) for k in ("date", "time", "place") if meta.get(k)) or "(not found)"
+    if english.get("byline"):
+        rows["Byline in English"] = f"{english['byline']} (the project's translation)"
+    return rows | {
         "Original URL": meta.get("url") or "(not found)",
         "Encoding as received": art.encoding,
         "Paragraphs": len(art.paragraphs),
