@@ -134,8 +134,10 @@ def facts(pairs: dict) -> None:
 def paragraphs(rows: list[tuple[int, str, str]]) -> None:
     """The article paragraph by paragraph: number, original, translation (may be empty); each row is
     the target of `links.anchor("paragraph", n)`."""
+    from claimscope.views.links import anchor  # links loads the analysis modules; show is imported lighter
+
     body = "".join(
-        f'<tr id="paragraph-{n}"><td class="cs-pnum">P{n}</td><td lang="zh">{html.escape(zh)}</td>'
+        f'<tr id="{anchor("paragraph", str(n))}"><td class="cs-pnum">P{n}</td><td lang="zh">{html.escape(zh)}</td>'
         f'<td class="cs-en">{html.escape(en)}</td></tr>'
         for n, zh, en in rows
     )
