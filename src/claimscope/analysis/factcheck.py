@@ -51,6 +51,11 @@ class Definition(BaseModel):
     per: list[str] = []
     fx: str | None = None
 
+    @property
+    def cited(self) -> list[str]:
+        """Every figure this definition uses: its figures, the denominator's and the exchange rate."""
+        return self.figures + self.per + ([self.fx] if self.fx else [])
+
 
 class Check(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -95,7 +100,7 @@ def _cross_check(checks, path, slug, art, claimset, base) -> None:
         if claimset and c.claim not in claim_ids:
             raise InputError(f"{where}, field 'claim': no claim {c.claim!r} in claims.yaml")
         for d in c.evidence + c.later:
-            for fid in d.figures + d.per + ([d.fx] if d.fx else []):
+            for fid in d.cited:
                 if fid not in base.figures:
                     raise InputError(f"{where}, field 'evidence': no figure {fid!r} in data/figures.csv")
         for sid in c.sources:
@@ -263,19 +268,21 @@ def evaluate(check: Check, base) -> dict:
     return row
 
 
+def figures_of(check: Check) -> list[str]:
+    """Every figure a check cites, at the article's date and later (in order, once each)."""
+    return list(dict.fromkeys(f for d in check.evidence + check.later for f in d.cited))
+
+
 def sources_of(check: Check, base) -> list[str]:
     """Every source a check cites, directly or through its figures (in order, once each)."""
-    ids = list(check.sources)
-    for d in check.evidence + check.later:
-        ids += [base.figure(f).source_id for f in d.figures + d.per + ([d.fx] if d.fx else [])]
-    return list(dict.fromkeys(ids))
+    return list(dict.fromkeys([*check.sources, *(base.figure(f).source_id for f in figures_of(check))]))
 
 
 def basis(check: Check, base) -> list[str]:
     """The sources a verdict rests on: those cited directly and those of the evidence at the article's date."""
     ids = list(check.sources)
     for d in check.evidence:
-        ids += [base.figure(f).source_id for f in d.figures + d.per + ([d.fx] if d.fx else [])]
+        ids += [base.figure(f).source_id for f in d.cited]
     return list(dict.fromkeys(ids))
 
 

@@ -210,10 +210,8 @@ def figure_checks(base, checks) -> dict[str, list[str]]:
     """For every figure: the checks that cite it (as evidence, denominator or exchange rate)."""
     uses: dict[str, list[str]] = {f: [] for f in base.figures}
     for check in checks or []:
-        for d in check.evidence + check.later:
-            for fid in dict.fromkeys(d.figures + d.per + ([d.fx] if d.fx else [])):
-                if check.id not in uses[fid]:
-                    uses[fid].append(check.id)
+        for fid in factcheck.figures_of(check):
+            uses[fid].append(check.id)
     return uses
 
 
