@@ -89,3 +89,18 @@ def test_signal_tables_link_each_paragraph_to_its_translation(seed, ix):
 
     html = appendix.ranked(signals.ranked(seed, 5), ix).html()
     assert 'href="#paragraph-' in html
+
+
+def test_back_links_count_what_reasoning_and_notes_name(base, checks):
+    from claimscope.analysis import factcheck
+
+    check, figure_id = next(
+        (c, f)
+        for c in checks
+        for f in links.ids_in(c.reasoning)
+        if f in base.figures and f not in factcheck.figures_of(c)
+    )
+    assert check.id in appendix.figure_checks(base, checks)[figure_id]
+    uses = appendix.cited_by(base, checks)
+    figure = next(iter(base.figures.values()))
+    assert figure.id in uses[figure.source_id]["figure"]

@@ -44,3 +44,10 @@ def test_figure_ids_and_ranges_in_prose_link_to_the_figures_register(ix):
 
 def test_escaped_text_keeps_its_entities(ix):
     assert ix.linkify("it&#x27;s C57 &amp; F061").startswith("it&#x27;s <a ")
+
+
+def test_event_and_source_ids_in_prose_link_to_their_entries(ix, base):
+    event, source = next(iter(base.events)), next(iter(base.sources))
+    text = ix.linkify(f"see {event} and {source}.")
+    assert f'href="#event-{event}"' in text and f'href="#source-{source}"' in text
+    assert links.ids_in("(F097-F099), C57; 2024.") == ["F097-F099", "C57"]

@@ -2,8 +2,8 @@
 
 Each entry carries the HTML id `links.anchor(kind, id)` and lists where it is used, linked back:
 a claim its checks, predictions and industry outputs and the claims it supports or attacks; a
-source the checks and events that cite it; an event the predictions it resolves; a figure the
-checks that cite it.
+source the checks, events and figures that cite it; an event the predictions it resolves; a figure
+the checks that cite it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from claimscope.analysis import factcheck
 from claimscope.analysis.claims import ClaimSet, edges
 from claimscope.text import signals
 from claimscope.views import fmt, show
-from claimscope.views.links import INDUSTRY, Index, anchor, industry_name, source_title
+from claimscope.views.links import INDUSTRY, Index, anchor, ids_in, industry_name, source_title
 from claimscope.views.tables import Table
 
 # ---------------------------------------------------------------- automatic signals
@@ -121,13 +121,16 @@ def claim_entries(claimset: ClaimSet, ix: Index, checked: pd.DataFrame | None = 
 
 
 def cited_by(base, checks) -> dict[str, dict[str, list[str]]]:
-    """For every source: the checks and the events that cite it."""
-    uses: dict[str, dict[str, list[str]]] = {s: {"check": [], "event": []} for s in base.sources}
+    """For every source: the checks, the events and the figures that cite it."""
+    uses: dict[str, dict[str, list[str]]] = {s: {"check": [], "event": [], "figure": []} for s in base.sources}
     for check in checks or []:
         for sid in factcheck.sources_of(check, base):
             uses[sid]["check"].append(check.id)
-    for event in base.events.values():
-        uses[event.source_id]["event"].append(event.id)
+    for kind, records in (("event", base.events.values()), ("figure", base.figures.values())):
+        for record in records:  # its own source, and those its note names as corroboration
+            for sid in dict.fromkeys([record.source_id, *ids_in(record.note or "")]):
+                if sid in uses and record.id not in uses[sid][kind]:
+                    uses[sid][kind].append(record.id)
     return uses
 
 
@@ -139,7 +142,8 @@ def source_entry(source, uses: dict, ix: Index) -> str:
     )
     published = fmt.date(source.date_published) if source.date_published else f"undated ({source.date_published_note})"
     events = [i for i in uses["event"] if ix.has("event", i)]  # events after the as-of date have no entry
-    where = [ix.link("check", i) for i in uses["check"]] + [ix.link("event", i) for i in events]
+    where = [ix.link(kind, i) for kind, ids in (("check", uses["check"]), ("event", events)) for i in ids]
+    where += [ix.link("figure", i) for i in uses["figure"]]
     original = (
         f'<span lang="zh">{html.escape(source.title)}</span> <span class="cs-label">original title</span>'
         if source.title_en
@@ -155,13 +159,14 @@ def source_entry(source, uses: dict, ix: Index) -> str:
     }
     return (
         f'<section class="cs-entry cs-source" id="{anchor("source", source.id)}">'
-        f'<p class="cs-entry-title">{html.escape(source_title(source))}</p>'
+        f'<p class="cs-entry-title">{html.escape(source_title(source))} '
+        f'<span class="cs-entry-sub">{html.escape(source.id)}</span></p>'
         + show.meta_html(meta)
         + f'<p class="cs-source-quote">“{html.escape(source.quote)}”{english}</p>'
         + show.meta_html(
             {
                 "Address": f'<a class="cs-url" href="{html.escape(source.url)}">{html.escape(source.url)}</a>',
-                "Cited by": "; ".join(where) or "figures of the industry model",
+                "Cited by": "; ".join(where) or "—",
             }
         )
         + "</section>"
@@ -198,7 +203,10 @@ def event_entries(base, predictions, ix: Index, as_of: str | None = None) -> str
         note = show.meta_html({"Note": html.escape(e.note)}) if e.note else ""
         out.append(
             f'<section class="cs-entry cs-event" id="{anchor("event", e.id)}">'
-            f'<p class="cs-entry-title">{html.escape(e.title)}</p>' + show.meta_html(meta) + note + "</section>"
+            f'<p class="cs-entry-title">{html.escape(e.title)} <span class="cs-entry-sub">{html.escape(e.id)}</span></p>'
+            + show.meta_html(meta)
+            + note
+            + "</section>"
         )
     return "".join(out)
 
@@ -207,11 +215,14 @@ def event_entries(base, predictions, ix: Index, as_of: str | None = None) -> str
 
 
 def figure_checks(base, checks) -> dict[str, list[str]]:
-    """For every figure: the checks that cite it (as evidence, denominator or exchange rate)."""
+    """For every figure: the checks that cite it (as evidence, denominator or exchange rate, or by
+    naming it in their reasoning)."""
     uses: dict[str, list[str]] = {f: [] for f in base.figures}
     for check in checks or []:
-        for fid in factcheck.figures_of(check):
-            uses[fid].append(check.id)
+        named = ids_in(f"{check.reasoning} {check.override_reason or ''}")
+        for fid in dict.fromkeys([*factcheck.figures_of(check), *named]):
+            if fid in uses:
+                uses[fid].append(check.id)
     return uses
 
 

@@ -13,7 +13,7 @@ Each of them has exactly one entry in the report, whose HTML id is `anchor(kind,
 
 `Index` knows which ids exist in this report and their human names, and only ever links to an id it
 knows, so no link leads nowhere. Tables use its column helpers (`ix.column("claim")`), prose its
-`linkify` (which links every claim, check, prediction and figure id in a text). Everything it receives has
+`linkify` (which links every id it knows in a text). Everything it receives has
 been HTML-escaped already (tables escape cells before formatting); its own output is markup.
 """
 
@@ -44,12 +44,20 @@ def anchor(kind: str, id_: str) -> str:
     return f"{kind}-{id_}"
 
 
+def ids_in(text: str) -> list[str]:
+    """Every run in `text` shaped like an id (known or not), in order."""
+    return _ID_IN_TEXT.findall(text)
+
+
 def _kind_of(id_: str) -> str:
     if id_.startswith("fc-"):
         return "check"
     if re.fullmatch(r"C\d{2,3}", id_):
         return "claim"
     return "prediction" if re.fullmatch(r"H\d{2}", id_) else "figure"
+
+
+OTHER_KINDS = ("figure", "event", "source")  # ids with no telling shape: looked up in this order
 
 
 def industry_name(key: str) -> str:
@@ -105,11 +113,15 @@ class Index:
         return f"{self.link(kind, id_)}, {self.link('paragraph', str(int(paragraph)), f'paragraph {int(paragraph)}')}"
 
     def linkify(self, escaped: str) -> str:
-        """Already-escaped text with every known claim, check, prediction and figure id made a link."""
+        """Already-escaped text with every known claim, check, prediction, figure, event and source id
+        made a link (the id stays the text, so a reader can find it in its appendix)."""
 
         def one(id_: str) -> str | None:
-            kind = _kind_of(id_)
-            return self.link(kind, id_, id_ if kind != "check" else None) if self.has(kind, id_) else None
+            shape = _kind_of(id_)
+            for kind in OTHER_KINDS if shape == "figure" else (shape,):
+                if self.has(kind, id_):
+                    return self.link(kind, id_, id_ if kind != "check" else None)
+            return None
 
         def repl(m: re.Match) -> str:
             id_ = m.group(1)
