@@ -69,3 +69,19 @@ def test_the_numbers_font_takes_a_name_the_page_does_not_use(tmp_path):
     font = pdf_doc.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font))
     assert contents._font_name(page, font) == "/CsPage1"
     assert contents._font_name(pdf_doc.pages[0], font) == "/CsPage2"
+
+
+def test_links_to_files_beside_the_report_become_relative(tmp_path):
+    folder = tmp_path / "staging"
+    pdf_doc = pikepdf.new()
+    pdf_doc.add_blank_page()
+    link = lambda uri: pikepdf.Dictionary(  # noqa: E731
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=[0, 0, 10, 10],
+        A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=uri),
+    )
+    inside, outside = folder.resolve().as_uri() + "/data/claims.csv", "https://example.org/a"
+    pdf_doc.pages[0].obj.Annots = pikepdf.Array([link(inside), link(outside)])
+    assert contents.relative_links(pdf_doc, folder) == 1
+    assert [str(a.A.URI) for a in pdf_doc.pages[0].obj.Annots] == ["data/claims.csv", outside]

@@ -122,11 +122,27 @@ def _font_name(page, font) -> pikepdf.Name:
     return name
 
 
-def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int]) -> int:
-    """Write into `pdf_file`'s contents list the page of each of `anchors` (from `pages`); the count written."""
+def relative_links(pdf, folder: Path) -> int:
+    """Make every link to a file under `folder` (where the report was printed) relative, so that it
+    still opens the file beside the PDF once the report is published or sent on; the count changed."""
+    base, changed = folder.resolve().as_uri() + "/", 0
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            action = annotation.get("/A")
+            if action is not None and action.get("/S") == pikepdf.Name.URI and str(action.URI).startswith(base):
+                action.URI = pikepdf.String(str(action.URI)[len(base) :])
+                changed += 1
+    return changed
+
+
+def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int], folder: Path | None = None) -> int:
+    """Write into `pdf_file`'s contents list the page of each of `anchors` (from `pages`); the count
+    written. With `folder`, links to files in it become relative as well (in the same save)."""
     red, green, blue = muted_colour()
     written = 0
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
+        if folder is not None:
+            relative_links(pdf, folder)
         boxes = entries(pdf, set(anchors))
         document = pypdfium2.PdfDocument(pdf_file)
         try:
@@ -134,8 +150,14 @@ def stamp(pdf_file: Path, anchors: list[str], pages: dict[str, int]) -> int:
         finally:
             document.close()  # before the file is written over
         # one font object for every page (qpdf numbers the first new object in about 0.2 s)
-        font = pdf.make_indirect(
-            pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(f"/{FONT}"))
+        font = (
+            pdf.make_indirect(
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(f"/{FONT}")
+                )
+            )
+            if any(placed_by_page.values())
+            else None
         )
         for index, placed in placed_by_page.items():
             if not placed:

@@ -175,8 +175,7 @@ class Printer:
         anchors = self._thread.submit(self._print, html_file, pdf_file, timeout_ms).result()
         if not pdf_file.exists() or pdf_file.stat().st_size < 1000:
             raise SystemDependencyError(f"Chromium could not print {html_file.name}")
-        if anchors:
-            contents.stamp(pdf_file, anchors, anchor_pages(pdf_file))
+        contents.stamp(pdf_file, anchors, anchor_pages(pdf_file) if anchors else {}, Path(html_file).parent)
 
     def _print(self, html_file: Path, pdf_file: Path, timeout_ms: int) -> list[str]:
         page = self._browser.new_page()
