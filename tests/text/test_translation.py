@@ -26,3 +26,13 @@ def test_misaligned_translation_is_reported(tmp_path):
     parsed = translation.parse(text, tmp_path / "t.md")
     problems = translation.alignment_problems(parsed, 3)
     assert problems and "missing [2]" in problems[0]
+
+
+def test_one_original_quoted_twice_must_have_one_translation():
+    from claimscope.text import translation as tr
+
+    same = [("claim C1", "原文", "the text"), ("check fc-a", "原文 ", "The  text")]
+    assert tr.quote_conflicts(same) == []
+    differ = [*same, ("prediction H01", "原文", "the words")]
+    [line] = tr.quote_conflicts(differ)
+    assert "claim C1, check fc-a; prediction H01" in line

@@ -53,10 +53,20 @@ def _article_checks(slug: str, base) -> list[str]:
             f"seeds/{slug}/predictions.yaml: {len(predictions)} predictions, every grade named by its criterion, "
             "every event sourced and pointing one way, no grade on tertiary sources alone"
         )
+    quotes = [(f"claim {c.id}", c.quote, c.quote_en) for c in (claimset.claims if claimset else [])]
+    quotes += [(f"check {c.id}", c.quote, c.quote_en) for c in checks or []]
+    quotes += [(f"prediction {p.id}", p.quote, p.quote_en) for p in predictions or []]
     if paths.market_file(slug).exists():
         industry = market.load(slug)
         done.append(
             f"seeds/{slug}/market.yaml: {len(industry.segments)} segments, {len(industry.spec.claims)} claims, "
             f"{len(industry.assumptions)} assumptions, quotes verbatim"
         )
+        quotes += [
+            (f"industry quote ({topic})", q.text, q.en) for topic, qs in industry.spec.quotes.items() for q in qs
+        ]
+    conflicts = translation.quote_conflicts(quotes)
+    if conflicts:
+        raise InputError(f"seeds/{slug}: one translation per quote: " + "; ".join(conflicts))
+    done.append(f"seeds/{slug}: every quote repeated across files has one translation")
     return done

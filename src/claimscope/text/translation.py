@@ -59,3 +59,21 @@ def alignment_problems(translation: Translation, paragraph_count: int) -> list[s
 def parallel(art, translation: Translation | None) -> list[tuple[int, str, str]]:
     """(number, original, English) for every paragraph; English empty where not translated."""
     return [(p.number, p.text, translation.plain(p.number) if translation else "") for p in art.paragraphs]
+
+
+def _same(english: str) -> str:
+    words = " ".join(english.split())
+    return words[:1].lower() + words[1:]  # a quote standing alone may start with a capital
+
+
+def quote_conflicts(quotes: list[tuple[str, str, str]]) -> list[str]:
+    """(where, original, English) quotes that give the same original two different translations,
+    one line per original: a reader without Chinese must be able to tell that it is the same passage."""
+    seen: dict[str, dict[str, list[str]]] = {}
+    for where, original, english in quotes:
+        seen.setdefault(original.strip(), {}).setdefault(_same(english), []).append(where)
+    return [
+        f"{original!r} is translated differently by " + "; ".join(", ".join(w) for w in versions.values())
+        for original, versions in seen.items()
+        if len(versions) > 1
+    ]
