@@ -104,3 +104,25 @@ def test_back_links_count_what_reasoning_and_notes_name(base, checks):
     uses = appendix.cited_by(base, checks)
     figure = next(iter(base.figures.values()))
     assert figure.id in uses[figure.source_id]["figure"]
+
+
+def test_an_earlier_as_of_date_does_not_say_an_event_resolves_a_still_open_prediction(base, checks, claimset):
+    import datetime as dt
+
+    predictions = hindsight.load("sora-gpt4-bottleneck")
+    as_of = "2024-12-31"
+    known = hindsight.events_until(base, dt.date.fromisoformat(as_of))
+    still_open, early = next(
+        (p, e)
+        for p in predictions
+        if hindsight.resolve(p, known)[1] is None
+        for r in p.resolutions
+        for e in r.events
+        if e in known
+    )
+    ix = links.index("sora-gpt4-bottleneck", claimset, checks, predictions, base, as_of=as_of)
+    html = appendix.event_entries(base, predictions, ix, as_of)
+    entry = html[html.index(f'id="event-{early}"') :]
+    entry = entry[: entry.index("</section>")]
+    assert "once later events are in" in entry and f'href="#prediction-{still_open.id}"' in entry
+    assert entry.count(f'href="#prediction-{still_open.id}"') == 1  # under "once later events are in" only

@@ -13,7 +13,7 @@ import html
 
 import pandas as pd
 
-from claimscope.analysis import factcheck
+from claimscope.analysis import factcheck, hindsight
 from claimscope.analysis.claims import ClaimSet, edges
 from claimscope.text import signals
 from claimscope.views import fmt, show
@@ -183,11 +183,14 @@ def source_entries(base, checks, ix: Index) -> str:
 def event_entries(base, predictions, ix: Index, as_of: str | None = None) -> str:
     """Every dated event up to `as_of` (all by default), oldest first, with its source and the predictions it resolves."""
     last = dt.date.fromisoformat(as_of) if as_of else dt.date.max
-    resolves: dict[str, list[str]] = {}
+    known = hindsight.events_until(base, last)
+    resolves: dict[str, list[str]] = {}  # by the resolution in effect as of `as_of`
+    pending: dict[str, list[str]] = {}  # by a resolution that also needs events after `as_of`
     for p in predictions or []:
+        current = hindsight.resolve(p, known)[1]
         for r in p.resolutions:
             for e in r.events:
-                resolves.setdefault(e, []).append(p.id)
+                (resolves if r is current else pending).setdefault(e, []).append(p.id)
     out = []
     for e in sorted((e for e in base.events.values() if e.date <= last), key=lambda e: (e.date, e.id)):
         value = fmt.quantity(e.value, e.unit, e.currency) if e.value is not None else None
@@ -199,6 +202,9 @@ def event_entries(base, predictions, ix: Index, as_of: str | None = None) -> str
             "Value": html.escape(value) if value else "",
             "Source": ix.link("source", e.source_id),
             "Resolves": ", ".join(ix.link("prediction", i) for i in dict.fromkeys(resolves.get(e.id, []))),
+            "Cited for, once later events are in": ", ".join(
+                ix.link("prediction", i) for i in dict.fromkeys(pending.get(e.id, []))
+            ),
         }
         note = show.meta_html({"Note": html.escape(e.note)}) if e.note else ""
         out.append(

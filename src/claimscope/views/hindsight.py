@@ -12,6 +12,7 @@ import html
 import altair as alt
 import pandas as pd
 
+from claimscope.analysis import hindsight
 from claimscope.analysis.hindsight import Prediction
 from claimscope.views import fmt, show
 from claimscope.views.charts import WIDTH
@@ -34,7 +35,8 @@ def timeline(base, predictions: list[Prediction], as_of: str, article_date: str)
     events = events[events["date"] <= day].copy()
     events["when"] = events["date"].map(fmt.date)
     events["date"] = pd.to_datetime(events["date"])
-    cited = {e for p in predictions for r in p.resolutions for e in r.events}
+    known = hindsight.events_until(base, day)  # the resolutions in effect on the as-of date
+    cited = {e for p in predictions if (r := hindsight.resolve(p, known)[1]) for e in r.events}
     events["cited"] = events["id"].isin(cited).map({True: "cited by a resolution", False: "context"})
     x = alt.X("date:T", title=None, scale=alt.Scale(domain=[article_date, as_of]), axis=alt.Axis(format="%b %Y"))
     dots = (
