@@ -102,12 +102,15 @@ def thousands(values: pd.DataFrame) -> list[float]:
 
 
 def values_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Each quantitative claim: the article's value or range (bar) against the evidence (diamond), log scale."""
+    """Each quantitative claim: the article's value or range (bar) against the evidence (diamond at its
+    low end, a line to its high end where it is a range), log scale."""
     data = _labelled(frame[frame["evidence low"].notna()])
     unit = data["currency"].where(data["unit"] == "money", data["unit"]).fillna("")  # "money" says less than "USD"
     data["label"] = (data["title"] + " (" + unit + ")").str.replace(" ()", "", regex=False)
     scale = alt.Scale(type="log")
-    axis = alt.Axis(labelExpr=SCALED_LABEL, values=thousands(data[["article low", "article high", "evidence low"]]))
+    data["evidence high"] = data["evidence high"].fillna(data["evidence low"])
+    spans = ["article low", "article high", "evidence low", "evidence high"]
+    axis = alt.Axis(labelExpr=SCALED_LABEL, values=thousands(data[spans]))
     tooltip = [
         alt.Tooltip("title:N", title="Check"),
         alt.Tooltip("article says:N", title="Article"),
@@ -129,6 +132,16 @@ def values_chart(frame: pd.DataFrame) -> alt.LayerChart:
         .mark_tick(color="#1f5f8b", thickness=2, size=14)
         .encode(x=alt.X("article low:Q", scale=scale), y=alt.Y("label:N", sort=None), tooltip=tooltip)
     )
+    found_range = (  # evidence that is itself a range: a line from its low to its high end
+        alt.Chart(data[data["evidence high"] > data["evidence low"]])
+        .mark_rule(strokeWidth=3, yOffset=8, color="#5b6670")  # just under the article's bar, which it may overlap
+        .encode(
+            x=alt.X("evidence low:Q", scale=scale),
+            x2="evidence high:Q",
+            y=alt.Y("label:N", sort=None),
+            tooltip=tooltip,
+        )
+    )
     found = (
         alt.Chart(data)
         .mark_point(shape="diamond", filled=True, size=110)
@@ -139,8 +152,10 @@ def values_chart(frame: pd.DataFrame) -> alt.LayerChart:
             tooltip=tooltip,
         )
     )
-    return (article + tick + found).properties(
-        width=WIDTH - 220, height=alt.Step(22), title="The article's value (blue bar) against the evidence (diamond)"
+    return (article + tick + found_range + found).properties(
+        width=WIDTH - 220,
+        height=alt.Step(22),
+        title="The article's value (blue bar) against the evidence (diamond, with a line where it is a range)",
     )
 
 
