@@ -25,11 +25,6 @@ def test_checks_and_sources_show_human_names(ix, base):
     assert not any(t.startswith(links.PLACEHOLDER_TITLE) for t in titles)
 
 
-def test_anchor_refuses_unknown_kinds():
-    with pytest.raises(ValueError):
-        links.anchor("chart", "x")
-
-
 def test_mixed_column_names_industry_outputs(ix):
     cell = ix.mixed_column()("", "fc-musk-net-worth market.short_video H01")
     assert "industry model: short video" in cell and 'href="#prediction-H01"' in cell

@@ -27,21 +27,14 @@ from urllib.parse import unquote, urlparse
 
 from claimscope.analysis import claims, evidence, factcheck, hindsight
 from claimscope.text import article as reader
+from claimscope.views.anchors import anchor
 
-KINDS = ("claim", "check", "prediction", "event", "source", "figure", "paragraph")
 INDUSTRY = "market."  # model outputs of the industry chapter, named but not (yet) linked
 # ids in prose: any run of letters, digits, dots, hyphens and underscores with a letter in it (C57,
 # H04, fc-..., a figure id such as F061 or alibaba-p10-pay-upper); only ids the index knows become links
 _ID_IN_TEXT = re.compile(r"(?<![\w.-])(?=[\w.-]*[A-Za-z])([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?)(?![\w-])")
 _SEPARATORS = re.compile(r"[\s,;]+")
 PLACEHOLDER_TITLE = "(title not shown"  # sources whose page title was never seen
-
-
-def anchor(kind: str, id_: str) -> str:
-    """The HTML id of an entry."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind of entry {kind!r}: one of {', '.join(KINDS)}")
-    return f"{kind}-{id_}"
 
 
 def ids_in(text: str) -> list[str]:

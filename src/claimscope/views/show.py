@@ -14,6 +14,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from claimscope.views import fmt, tables
+from claimscope.views.anchors import anchor
 
 CAPTION_KEY = "claimscope"
 
@@ -134,8 +135,6 @@ def facts(pairs: dict) -> None:
 def paragraphs(rows: list[tuple[int, str, str]]) -> None:
     """The article paragraph by paragraph: number, original, translation (may be empty); each row is
     the target of `links.anchor("paragraph", n)`."""
-    from claimscope.views.links import anchor  # links loads the analysis modules; show is imported lighter
-
     body = "".join(
         f'<tr id="{anchor("paragraph", str(n))}"><td class="cs-pnum">P{n}</td><td lang="zh">{html.escape(zh)}</td>'
         f'<td class="cs-en">{html.escape(en)}</td></tr>'
