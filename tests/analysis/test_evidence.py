@@ -108,6 +108,12 @@ def test_a_chinese_title_without_translation_is_refused(tmp_path):
     assert _data(tmp_path, sources=translated).sources
 
 
+def test_a_chinese_publisher_without_translation_is_refused(tmp_path):
+    chinese = SOURCE.replace("publisher: A publisher", "publisher: 每日经济新闻")
+    with pytest.raises(InputError, match="publisher_en must give its English translation"):
+        _data(tmp_path, sources=chinese)
+
+
 def test_a_placeholder_title_is_refused(tmp_path):
     bad = SOURCE.replace("title: A title", "title: '(title not shown in stored excerpt; URL slug: a)'")
     with pytest.raises(InputError, match="not a placeholder"):

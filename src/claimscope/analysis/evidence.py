@@ -47,6 +47,7 @@ class Source(BaseModel):
     title_note: str | None = None  # how the title was written when the stored page shows none
     title_en: str | None = None  # the project's translation, required when the title is in Chinese or Japanese
     publisher: str = Field(min_length=2)
+    publisher_en: str | None = None  # the project's translation, required when the publisher is in Chinese or Japanese
     url: str = Field(pattern=r"^https?://\S+$")
     date_published: dt.date | None
     date_published_note: str | None = None
@@ -71,8 +72,14 @@ class Source(BaseModel):
             raise ValueError("date_published is null, so date_published_note must say why")
         if any(is_han(ch) or is_kana(ch) for ch in self.quote) and not (self.quote_en or "").strip():
             raise ValueError("the quote is in Chinese or Japanese, so quote_en must give its English translation")
-        if any(is_han(ch) or is_kana(ch) for ch in self.title) and not (self.title_en or "").strip():
-            raise ValueError("the title is in Chinese or Japanese, so title_en must give its English translation")
+        for field in ("title", "publisher"):
+            if (
+                any(is_han(ch) or is_kana(ch) for ch in getattr(self, field))
+                and not (getattr(self, f"{field}_en") or "").strip()
+            ):
+                raise ValueError(
+                    f"the {field} is in Chinese or Japanese, so {field}_en must give its English translation"
+                )
         return self
 
 

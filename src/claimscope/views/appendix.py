@@ -151,7 +151,8 @@ def source_entry(source, uses: dict, ix: Index) -> str:
     )
     meta = {
         "Original title": original,
-        "Publisher": html.escape(source.publisher),
+        "Publisher": html.escape(source.publisher_en or source.publisher)
+        + (f' (<span lang="zh">{html.escape(source.publisher)}</span>)' if source.publisher_en else ""),
         "Published": html.escape(published),
         "Accessed": html.escape(fmt.date(source.date_accessed)),
         "Reliability": html.escape(source.tier),

@@ -170,7 +170,8 @@ def index(article: str, claimset=None, checks=None, predictions=None, base=None,
         if e.date <= last:
             ix.add("event", e.id, e.title, f"{e.date.isoformat()}, {e.entity}")
     for s in base.sources.values():
-        ix.add("source", s.id, source_title(s), f"{s.title} ({s.publisher})" if s.title_en else s.publisher)
+        publisher = s.publisher_en or s.publisher
+        ix.add("source", s.id, source_title(s), f"{s.title} ({publisher})" if s.title_en else publisher)
     for f in base.figures.values():
         ix.add("figure", f.id, f.id, f"{f.metric.replace('_', ' ')}, {f.entity}, {f.period}")
     for p in reader.load_slug(article).paragraphs:
