@@ -57,3 +57,22 @@ def test_the_key_ignores_what_a_chapter_does_not_use():
     changed = cache.chapter_parts(paths.NOTEBOOKS / "01_article.ipynb", {**values, "scenario": "bull"}, "versions")
     assert parts == changed  # chapter 1 does not declare `scenario`
     assert cache.chapter_parts(paths.NOTEBOOKS / "01_article.ipynb", {**values, "top_n": 20}, "versions") != parts
+
+
+def test_a_chapters_modules_are_found_again_only_when_one_of_them_changes(monkeypatch):
+    import os
+
+    code = ["from claimscope.views import fmt"]
+    calls = []
+    closure = dependencies._closure
+    monkeypatch.setattr(dependencies, "_closure", lambda c: calls.append(1) or closure(c))
+    monkeypatch.setattr(dependencies, "_CLOSURES", {})
+    first = dependencies.modules(code)
+    assert dependencies.modules(code) == first and len(calls) == 1
+    fmt_file = next(p for p in first if p.name == "fmt.py")
+    stat = fmt_file.stat()
+    os.utime(fmt_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    try:
+        assert dependencies.modules(code) == first and len(calls) == 2
+    finally:
+        os.utime(fmt_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))

@@ -90,8 +90,31 @@ def _scan(path: Path, mtime_ns: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _PATHS_USED = re.compile(r"\bpaths\.([A-Za-z_][A-Za-z0-9_]*)")  # in a comment it only adds an input
 
 
+# code -> (its modules, their mtimes): every variant plans the same chapters, twice per build
+_CLOSURES: dict[tuple[str, ...], tuple[list[Path], dict[Path, int]]] = {}
+
+
 def modules(code: list[str]) -> list[Path]:
-    """Source files of every claimscope module the code imports, directly or through other modules."""
+    """Source files of every claimscope module the code imports, directly or through other modules.
+
+    Remembered for the same code while none of the files found has changed (an import added to
+    one of them changes its mtime)."""
+    key = tuple(code)
+    if (known := _CLOSURES.get(key)) and _unchanged(known[1]):
+        return list(known[0])
+    found = _closure(code)
+    _CLOSURES[key] = (found, {path: path.stat().st_mtime_ns for path in found})
+    return list(found)
+
+
+def _unchanged(mtimes: dict[Path, int]) -> bool:
+    try:
+        return all(path.stat().st_mtime_ns == ns for path, ns in mtimes.items())
+    except OSError:  # a file was removed
+        return False
+
+
+def _closure(code: list[str]) -> list[Path]:
     todo = [m for source in code for m in imports(source)]
     looked: set[str] = set()  # each name is looked up once (`from a import f` also names a.f)
     found: set[Path] = set()
