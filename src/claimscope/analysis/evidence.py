@@ -95,6 +95,11 @@ class Figure(BaseModel):
     source_id: str
     note: str | None = None
 
+    @property
+    def metric_words(self) -> str:
+        """The metric as a reader reads it: box_office -> "box office"."""
+        return self.metric.replace("_", " ")
+
     @field_validator("unit")
     @classmethod
     def _known_unit(cls, v):

@@ -12,6 +12,9 @@ this module writes each heading's page number into its slot:
   PDFium, through pypdfium2), right-aligned against the box's right edge, in the muted colour of report.css,
   in Helvetica, one of the fonts every PDF reader has;
 - it is marked as an artifact, so the tagged PDF's reading order is the entries' titles.
+
+In the same save, links to the files beside the report (data/claims.csv ...) become relative:
+Chromium prints them as absolute addresses of the folder the report was printed in.
 """
 
 from __future__ import annotations

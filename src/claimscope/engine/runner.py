@@ -27,7 +27,8 @@ def run_task(task: Task, kernel: kernels.Kernel | None = None) -> float:
 
 # A kernel's start and imports cost about 1.5 CPU-seconds, two chapters' worth. Measured on one
 # variant (7 chapters): two kernels finished 0.6 s sooner than one but used 2 CPU-seconds more; on
-# two variants (14 chapters), 5 s sooner. So by default a kernel is started per 8 chapters to run.
+# two variants (14 chapters), two workers finished 5 s sooner than one (that also printed with two
+# browsers instead of one). So by default a kernel is started per 8 chapters to run.
 CHAPTERS_PER_KERNEL = 8
 
 

@@ -239,7 +239,7 @@ def figure_table(base, checks, ix: Index) -> Table:
     rows = [
         {
             "figure": f.id,
-            "metric": f.metric.replace("_", " "),
+            "metric": f.metric_words,
             "entity": f.entity,
             "period": f.period,
             "value": fmt.quantity(f.value, f.unit, f.currency),

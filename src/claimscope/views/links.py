@@ -173,7 +173,7 @@ def index(article: str, claimset=None, checks=None, predictions=None, base=None,
         publisher = s.publisher_en or s.publisher
         ix.add("source", s.id, source_title(s), f"{s.title} ({publisher})" if s.title_en else publisher)
     for f in base.figures.values():
-        ix.add("figure", f.id, f.id, f"{f.metric.replace('_', ' ')}, {f.entity}, {f.period}")
+        ix.add("figure", f.id, f.id, f"{f.metric_words}, {f.entity}, {f.period}")
     for p in reader.load_slug(article).paragraphs:
         ix.add("paragraph", str(p.number), str(p.number), "the paragraph beside its English translation")
     return ix

@@ -212,7 +212,7 @@ def calibration(m: Market, scenario: str) -> pd.DataFrame:
     ev = evidence.load()
     sourced = [ev.figure(i) for i in cal.vendor_figures]
     for fig in sourced:
-        item = f"Sourced: {fig.entity}, {fig.metric.replace('_', ' ')} {fig.period}"
+        item = f"Sourced: {fig.entity}, {fig.metric_words} {fig.period}"
         rows.append({"item": item, "usd_bn": m.usd_bn(fig.value, fig.currency), "source": fig.id})
     total = sum(m.usd_bn(f.value, f.currency) for f in sourced)
     rows.append({"item": "Sourced: these vendors together", "usd_bn": total, "source": ", ".join(cal.vendor_figures)})

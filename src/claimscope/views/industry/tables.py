@@ -51,7 +51,7 @@ def history_table(m: Market, ix: Index | None = None) -> Table:
                     {
                         "Segment": seg.label,
                         "Figure": fig.id,
-                        "Metric": fig.metric.replace("_", " "),
+                        "Metric": fig.metric_words,
                         "Entity": fig.entity,
                         "Period": fig.period,
                         "Value": fmt.quantity(fig.value, fig.unit, fig.currency),
