@@ -239,7 +239,7 @@ def entry(row: dict, ix: Index) -> str:
             "Definition used": html.escape(fmt.cell(row["definition"])),
         }
     facts = {
-        "Claim": f"{ix.link('claim', row['claim'])} ({ix.link('paragraph', str(row['P']), 'paragraph ' + str(row['P']))})",
+        "Claim": ix.cite("claim", row["claim"], row["P"]),
         **values,
         "Sources": ix.links("source", row["sources"].split(), sep="; "),
     }
