@@ -25,55 +25,46 @@ class Progress:
             raise ValueError(f"progress mode {mode!r}: expected one of {MODES}")
         self.mode = mode
         self._bars: dict = {}
-        self._lock = threading.RLock()  # variants are published from several threads at once
+        self._lock = threading.Lock()  # variants are published from several threads at once
 
     def __call__(self, message: str) -> None:
         """A line that belongs to no step (e.g. a leftover removed)."""
         with self._lock:
-            self._line(message)
+            if self.mode == "lines":
+                print(message, file=self.stream, flush=True)
+            elif self.mode == "bars":
+                from tqdm import tqdm
 
-    def _line(self, message: str) -> None:
-        if self.mode == "lines":
-            print(message, file=self.stream, flush=True)
-        elif self.mode == "bars":
-            from tqdm import tqdm
-
-            tqdm.write(message, file=self.stream)
+                tqdm.write(message, file=self.stream)
 
     def start(self, variant: str, steps: int, reason: str) -> None:
         """A variant will be built in `steps` steps."""
         with self._lock:
-            self._start(variant, steps, reason)
+            if self.mode == "lines":
+                print(f"{variant}: {reason}; {steps} steps", file=self.stream, flush=True)
+            elif self.mode == "bars":
+                from tqdm import tqdm
 
-    def _start(self, variant: str, steps: int, reason: str) -> None:
-        if self.mode == "lines":
-            print(f"{variant}: {reason}; {steps} steps", file=self.stream, flush=True)
-        elif self.mode == "bars":
-            from tqdm import tqdm
-
-            self._bars[variant] = tqdm(
-                total=steps,
-                desc=variant,
-                unit="step",
-                position=len(self._bars),
-                file=self.stream,
-                leave=True,
-                bar_format="{desc:<28} {bar:20} {n_fmt}/{total_fmt} [{elapsed}]{postfix}",
-                dynamic_ncols=True,
-            )
+                self._bars[variant] = tqdm(
+                    total=steps,
+                    desc=variant,
+                    unit="step",
+                    position=len(self._bars),
+                    file=self.stream,
+                    leave=True,
+                    bar_format="{desc:<28} {bar:20} {n_fmt}/{total_fmt} [{elapsed}]{postfix}",
+                    dynamic_ncols=True,
+                )
 
     def step(self, variant: str, what: str) -> None:
         """One step of a variant is done."""
         with self._lock:
-            self._step(variant, what)
-
-    def _step(self, variant: str, what: str) -> None:
-        if self.mode == "lines":
-            print(f"{variant}: {what}", file=self.stream, flush=True)
-        elif self.mode == "bars" and variant in self._bars:
-            bar = self._bars[variant]
-            bar.set_postfix_str(what, refresh=False)
-            bar.update(1)
+            if self.mode == "lines":
+                print(f"{variant}: {what}", file=self.stream, flush=True)
+            elif self.mode == "bars" and variant in self._bars:
+                bar = self._bars[variant]
+                bar.set_postfix_str(what, refresh=False)
+                bar.update(1)
 
     def close(self) -> None:
         with self._lock:
